@@ -1,0 +1,2 @@
+/** The entry point: the records facade and its builder. */
+package io.securerecords.crypto;

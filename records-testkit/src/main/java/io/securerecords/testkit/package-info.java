@@ -1,0 +1,2 @@
+/** The storage conformance suite: abstract tests every RecordStore must pass. */
+package io.securerecords.testkit;
