@@ -1,0 +1,213 @@
+package io.securerecords.crypto;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.Mac;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.mac.PredefinedMacParameters;
+import io.securerecords.api.error.ErasedException;
+import io.securerecords.api.error.KeyUnavailableException;
+import io.securerecords.api.error.TamperedException;
+import io.securerecords.api.record.ClientId;
+import io.securerecords.api.store.KeyEntry;
+import io.securerecords.api.store.KeyName;
+import io.securerecords.api.store.RecordStore;
+import io.securerecords.crypto.kek.KeyEncryptionKey;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Per-client data keys: generated on a client's first record, stored only wrapped by the KEK
+ * (with the key's name as associated data), unwrapped on demand into a bounded Caffeine cache.
+ */
+final class DataKeys {
+  private static final byte WRAP_FORMAT = 1;
+  private static final int MAX_KEYSET_BYTES = 1 << 20;
+
+  private final RecordStore store;
+  private final KeyEncryptionKey kek;
+  private final Cache<ClientId, ClientKeys> cache;
+
+  DataKeys(RecordStore store, KeyEncryptionKey kek, long maxCached, Duration expireAfterAccess) {
+    this.store = store;
+    this.kek = kek;
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(maxCached)
+            .expireAfterAccess(expireAfterAccess)
+            .recordStats()
+            .build();
+  }
+
+  /** A client's keys, and the entry to write in the same batch when they are new. */
+  record ForWriting(ClientKeys keys, Optional<KeyEntry.Wrapped> newEntry) {}
+
+  /**
+   * The client's keys for opening their records.
+   *
+   * @throws ErasedException if the client was erased
+   * @throws KeyUnavailableException if no key is held for the client
+   * @throws TamperedException if the wrapped key fails authentication
+   */
+  ClientKeys forReading(ClientId client) {
+    return cache.get(client, c -> load(c).orElseThrow(() -> new KeyUnavailableException(
+        "no data key is held for client " + c.value(), null)));
+  }
+
+  /** The client's keys for sealing: existing ones, or fresh ones to be written with the record. */
+  ForWriting forWriting(ClientId client) {
+    ClientKeys cached = cache.getIfPresent(client);
+    if (cached != null) {
+      return new ForWriting(cached, Optional.empty());
+    }
+    Optional<ClientKeys> stored = load(client);
+    if (stored.isPresent()) {
+      cache.put(client, stored.get());
+      return new ForWriting(stored.get(), Optional.empty());
+    }
+    try {
+      KeysetHandle aeadKeyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+      KeysetHandle macKeyset = KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG);
+      ClientKeys keys = keys(client, 1, aeadKeyset, macKeyset);
+      return new ForWriting(keys, Optional.of(wrap(keys, 1)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("could not generate a data key", e);
+    }
+  }
+
+  /** The same client's keys with a new primary AEAD key added; old keys still open old fields. */
+  ClientKeys withNewPrimary(ClientKeys keys) {
+    try {
+      KeysetHandle rotated =
+          KeysetHandle.newBuilder(keys.aeadKeyset())
+              .addEntry(
+                  KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                      .withRandomId()
+                      .makePrimary())
+              .build();
+      return keys(keys.client(), keys.entryVersion() + 1, rotated, keys.macKeyset());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("could not rotate a data key", e);
+    }
+  }
+
+  /** Caches keys that were just written. */
+  void remember(ClientKeys keys) {
+    cache.put(keys.client(), keys);
+  }
+
+  /** Drops a client's keys from the cache (after erasure, rotation, or a failed write). */
+  void forget(ClientId client) {
+    cache.invalidate(client);
+  }
+
+  KeyCacheStats stats() {
+    var s = cache.stats();
+    return new KeyCacheStats(
+        s.hitCount(), s.missCount(), s.evictionCount(), cache.estimatedSize());
+  }
+
+  KeyEntry.Wrapped wrap(ClientKeys keys, long version) {
+    KeyName name = KeyName.client(keys.client());
+    try {
+      byte[] aead =
+          TinkProtoKeysetFormat.serializeEncryptedKeyset(
+              keys.aeadKeyset(), kek.aead(), associatedData(name, "aead"));
+      byte[] mac =
+          TinkProtoKeysetFormat.serializeEncryptedKeyset(
+              keys.macKeyset(), kek.aead(), associatedData(name, "mac"));
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(aead.length + mac.length + 9);
+      DataOutputStream out = new DataOutputStream(bytes);
+      out.writeByte(WRAP_FORMAT);
+      out.writeInt(aead.length);
+      out.write(aead);
+      out.writeInt(mac.length);
+      out.write(mac);
+      return new KeyEntry.Wrapped(name, version, bytes.toByteArray());
+    } catch (GeneralSecurityException e) {
+      throw new KeyUnavailableException(
+          "the key-encryption key (" + kek.description() + ") could not wrap key " + name, e);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Re-wraps a stored client key under the KEK's current primary, as the next version. */
+  KeyEntry.Wrapped rewrap(KeyEntry.Wrapped entry) {
+    ClientKeys keys = unwrap(entry);
+    return wrap(keys, entry.version() + 1);
+  }
+
+  private Optional<ClientKeys> load(ClientId client) {
+    Optional<KeyEntry> entry = store.key(KeyName.client(client));
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    if (entry.get() instanceof KeyEntry.Erased) {
+      throw new ErasedException("client " + client.value() + " was erased; their data cannot be opened");
+    }
+    return Optional.of(unwrap((KeyEntry.Wrapped) entry.get()));
+  }
+
+  ClientKeys unwrap(KeyEntry.Wrapped entry) {
+    KeyName name = entry.name();
+    ClientId client = name.client().orElseThrow(
+        () -> new IllegalArgumentException("not a client key: " + name));
+    try {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry.wrapped()));
+      if (in.readByte() != WRAP_FORMAT) {
+        throw new TamperedException("wrapped key " + name + " has an unknown format");
+      }
+      byte[] aead = readBlock(in, name);
+      byte[] mac = readBlock(in, name);
+      if (in.available() != 0) {
+        throw new TamperedException("wrapped key " + name + " has trailing bytes");
+      }
+      KeysetHandle aeadKeyset =
+          TinkProtoKeysetFormat.parseEncryptedKeyset(aead, kek.aead(), associatedData(name, "aead"));
+      KeysetHandle macKeyset =
+          TinkProtoKeysetFormat.parseEncryptedKeyset(mac, kek.aead(), associatedData(name, "mac"));
+      return keys(client, entry.version(), aeadKeyset, macKeyset);
+    } catch (GeneralSecurityException e) {
+      throw new TamperedException(
+          "wrapped key " + name + " failed authentication under the key-encryption key", e);
+    } catch (IOException e) {
+      throw new TamperedException("wrapped key " + name + " is truncated", e);
+    }
+  }
+
+  private static byte[] readBlock(DataInputStream in, KeyName name) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > MAX_KEYSET_BYTES) {
+      throw new TamperedException("wrapped key " + name + " has an impossible length");
+    }
+    return in.readNBytes(length);
+  }
+
+  private static ClientKeys keys(
+      ClientId client, long version, KeysetHandle aeadKeyset, KeysetHandle macKeyset)
+      throws GeneralSecurityException {
+    return new ClientKeys(
+        client,
+        version,
+        aeadKeyset,
+        macKeyset,
+        aeadKeyset.getPrimitive(RegistryConfiguration.get(), Aead.class),
+        macKeyset.getPrimitive(RegistryConfiguration.get(), Mac.class));
+  }
+
+  static byte[] associatedData(KeyName name, String part) {
+    return ("secure-records/key/v1\0" + name.value() + "\0" + part).getBytes(StandardCharsets.UTF_8);
+  }
+}

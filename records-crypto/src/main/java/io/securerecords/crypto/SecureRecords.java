@@ -1,0 +1,469 @@
+package io.securerecords.crypto;
+
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.mac.MacConfig;
+import io.securerecords.api.error.ConflictException;
+import io.securerecords.api.error.InvalidInputException;
+import io.securerecords.api.error.NotFoundException;
+import io.securerecords.api.record.ClientId;
+import io.securerecords.api.record.RecordId;
+import io.securerecords.api.schema.FieldClass;
+import io.securerecords.api.schema.FieldSpec;
+import io.securerecords.api.schema.RecordSchema;
+import io.securerecords.api.schema.RecordType;
+import io.securerecords.api.store.InMemoryRecordStore;
+import io.securerecords.api.store.KeyEntry;
+import io.securerecords.api.store.KeyName;
+import io.securerecords.api.store.RecordStore;
+import io.securerecords.api.store.SealedField;
+import io.securerecords.api.store.SealedRecord;
+import io.securerecords.api.store.WriteBatch;
+import io.securerecords.crypto.kek.KeyEncryptionKey;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The entry point: seals casework records field by field under each client's own data key and
+ * keeps them in a {@link RecordStore}.
+ *
+ * <p>What is protected: every field value is encrypted and bound to its record type, record id,
+ * field name and client; every record is authenticated as a whole; every data key is stored only
+ * wrapped by the {@link KeyEncryptionKey}. The store sees ids, types, versions, timestamps, field
+ * names and ciphertext lengths, never a value. Erasing a client destroys their key, so every copy
+ * of their ciphertext, backups included, becomes unreadable.
+ *
+ * <p>Plaintext leaves only through a release that a purpose-bound token allows; there is no
+ * public method that decrypts on its own.
+ *
+ * <p>Thread-safe. Time comes from the builder's {@link Clock}.
+ */
+public final class SecureRecords implements AutoCloseable {
+  private static final int PAGE = 256;
+  private static final int WRITE_ATTEMPTS = 3;
+
+  static {
+    try {
+      AeadConfig.register();
+      MacConfig.register();
+    } catch (GeneralSecurityException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final RecordStore store;
+  private final KeyEncryptionKey kek;
+  private final Clock clock;
+  private final Map<RecordType, RecordSchema> schemasByType;
+  private final Map<Class<?>, RecordSchema> schemasByClass;
+  private final DataKeys dataKeys;
+  private final SystemKeys systemKeys;
+
+  private SecureRecords(Builder b) {
+    this.store = b.store;
+    this.kek = b.kek;
+    this.clock = b.clock;
+    this.schemasByType = Map.copyOf(b.schemasByType);
+    Map<Class<?>, RecordSchema> byClass = new HashMap<>();
+    b.schemasByType.values().stream()
+        .filter(s -> s.javaType() != Object.class)
+        .forEach(s -> byClass.put(s.javaType(), s));
+    this.schemasByClass = Map.copyOf(byClass);
+    this.dataKeys = new DataKeys(store, kek, b.maxCachedKeys, b.keyIdleExpiry);
+    this.systemKeys = new SystemKeys(store, kek);
+    systemKeys.checkKek(PredefinedAeadParameters.AES256_GCM);
+  }
+
+  /**
+   * A ready instance for tests and prototypes: an in-memory store, an ephemeral KEK, the system
+   * clock and the given schemas. Nothing survives the process.
+   */
+  public static SecureRecords inMemory(RecordSchema... schemas) {
+    Builder builder = builder().store(new InMemoryRecordStore()).kek(KeyEncryptionKey.ephemeral());
+    for (RecordSchema schema : schemas) {
+      builder.schema(schema);
+    }
+    return builder.build();
+  }
+
+  /** Starts configuring an instance. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Seals a new record about a client, given as an instance of a registered schema's Java type.
+   * Creates the client's data key with the first record, in the same atomic write.
+   *
+   * @return the new record's id
+   * @throws InvalidInputException if the value breaks the schema; nothing is written
+   */
+  public RecordId put(ClientId client, Object value) {
+    Objects.requireNonNull(value, "value");
+    return put(client, schemaFor(value.getClass()), value);
+  }
+
+  /**
+   * Seals a new record of a schema built in code, from a map of field name to value.
+   *
+   * @throws InvalidInputException if the fields break the schema; nothing is written
+   */
+  public RecordId put(ClientId client, RecordType type, Map<String, ?> fields) {
+    return put(client, schema(type), fields);
+  }
+
+  private RecordId put(ClientId client, RecordSchema schema, Object value) {
+    Objects.requireNonNull(client, "client");
+    Map<String, byte[]> plaintext = schema.encode(value);
+    RecordId id = RecordId.random();
+    for (int attempt = 1; ; attempt++) {
+      DataKeys.ForWriting keys = dataKeys.forWriting(client);
+      Instant now = clock.instant();
+      SealedRecord sealed = RecordSealer.seal(keys.keys(), schema.type(), id, 1, now, now, plaintext);
+      WriteBatch.Builder batch = WriteBatch.builder().putRecord(sealed, 0);
+      keys.newEntry().ifPresent(entry -> batch.putKey(entry, 0));
+      try {
+        store.write(batch.build());
+        keys.newEntry().ifPresent(entry -> dataKeys.remember(keys.keys()));
+        return id;
+      } catch (ConflictException e) {
+        // Most likely another writer created this client's key first: use theirs.
+        dataKeys.forget(client);
+        if (keys.newEntry().isEmpty() || attempt >= WRITE_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Replaces a record's content, sealing it anew as the next version.
+   *
+   * @param expectedVersion the version the caller read (see {@link #metadata(RecordId)})
+   * @return the new version
+   * @throws ConflictException if the record changed since {@code expectedVersion}
+   * @throws InvalidInputException if the value breaks the schema; nothing is written
+   */
+  public long update(RecordId id, Object value, long expectedVersion) {
+    SealedRecord current = sealed(id);
+    RecordSchema schema = schema(current.type());
+    if (value.getClass() != schema.javaType() && !(value instanceof Map)) {
+      throw new InvalidInputException(
+          "record", "record " + id.value() + " is of type " + schema.type() + ", not the value given");
+    }
+    Map<String, byte[]> plaintext = schema.encode(value);
+    if (current.version() != expectedVersion) {
+      throw new ConflictException("record " + id.value() + " is at version " + current.version()
+          + ", not " + expectedVersion);
+    }
+    ClientKeys keys = dataKeys.forReading(current.client());
+    SealedRecord next = RecordSealer.seal(keys, schema.type(), id, expectedVersion + 1,
+        current.created(), clock.instant(), plaintext);
+    store.write(WriteBatch.builder().putRecord(next, expectedVersion).build());
+    return next.version();
+  }
+
+  /** The clear metadata of a record: no value is decrypted. */
+  public RecordMetadata metadata(RecordId id) {
+    return RecordMetadata.of(sealed(id));
+  }
+
+  /** The clear metadata of every record about a client, ordered by record id. */
+  public List<RecordMetadata> records(ClientId client) {
+    return store.records(client).stream().map(RecordMetadata::of).toList();
+  }
+
+  /**
+   * Erases a client (GDPR Art. 17) by crypto-shredding: destroys their data key, leaving an
+   * erasure mark, and deletes their records, in one atomic write. Copies of their ciphertext kept
+   * anywhere else can never be opened again and are reported as erased.
+   *
+   * @throws NotFoundException if nothing is held about the client
+   */
+  public ErasureReceipt erase(ClientId client) {
+    KeyName name = KeyName.client(client);
+    for (int attempt = 1; ; attempt++) {
+      Optional<KeyEntry> key = store.key(name);
+      List<SealedRecord> records = store.records(client);
+      if (key.isEmpty() && records.isEmpty()) {
+        throw new NotFoundException("nothing is held about client " + client.value());
+      }
+      if (key.isPresent() && key.get() instanceof KeyEntry.Erased erased && records.isEmpty()) {
+        return new ErasureReceipt(client, 0, erased.erasedAt());
+      }
+      Instant now = clock.instant();
+      long keyVersion = key.map(KeyEntry::version).orElse(0L);
+      WriteBatch.Builder batch =
+          WriteBatch.builder().putKey(new KeyEntry.Erased(name, keyVersion + 1, now), keyVersion);
+      records.forEach(r -> batch.deleteRecord(r.id(), r.version()));
+      try {
+        store.write(batch.build());
+        return new ErasureReceipt(client, records.size(), now);
+      } catch (ConflictException e) {
+        if (attempt >= WRITE_ATTEMPTS) {
+          throw e;
+        }
+      } finally {
+        dataKeys.forget(client);
+      }
+    }
+  }
+
+  /**
+   * Adds a new primary data key for a client: new seals use it, older fields stay readable under
+   * the old key until {@link #reseal(ClientId)} moves them.
+   */
+  public void rotateDataKey(ClientId client) {
+    dataKeys.forget(client);
+    ClientKeys current = dataKeys.forReading(client);
+    ClientKeys rotated = dataKeys.withNewPrimary(current);
+    try {
+      store.write(WriteBatch.builder()
+          .putKey(dataKeys.wrap(rotated, rotated.entryVersion()), current.entryVersion())
+          .build());
+      dataKeys.remember(rotated);
+    } catch (ConflictException e) {
+      dataKeys.forget(client);
+      throw e;
+    }
+  }
+
+  /**
+   * Re-seals every record of a client whose fields are not all under the client's primary data
+   * key. Idempotent, so it can simply be run again after a crash.
+   *
+   * @return how many records were re-sealed
+   */
+  public int reseal(ClientId client) {
+    int count = 0;
+    for (SealedRecord record : store.records(client)) {
+      if (resealOne(record)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Re-seals, across all clients, every record not under its client's primary data key, walking
+   * the store in record-id order. Idempotent and resumable: records already moved are skipped.
+   *
+   * @return how many records were re-sealed
+   */
+  public int resealAll() {
+    int count = 0;
+    RecordId after = null;
+    for (List<RecordId> page = store.recordIds(null, PAGE); !page.isEmpty();
+        page = store.recordIds(after, PAGE)) {
+      for (RecordId id : page) {
+        Optional<SealedRecord> record = store.record(id);
+        if (record.isPresent() && resealOne(record.get())) {
+          count++;
+        }
+        after = id;
+      }
+    }
+    return count;
+  }
+
+  private boolean resealOne(SealedRecord record) {
+    ClientKeys keys = dataKeys.forReading(record.client());
+    boolean current = record.fields().stream()
+        .map(SealedField::ciphertext)
+        .allMatch(keys::sealedUnderPrimary);
+    if (current) {
+      return false;
+    }
+    Map<String, byte[]> plaintext = RecordSealer.open(keys, record, null);
+    SealedRecord resealed = RecordSealer.seal(keys, record.type(), record.id(),
+        record.version() + 1, record.created(), record.updated(), plaintext);
+    store.write(WriteBatch.builder().putRecord(resealed, record.version()).build());
+    return true;
+  }
+
+  /**
+   * Re-wraps every stored key (client data keys and library keys) under the KEK's current
+   * primary: run it after rotating the KEK, or with {@link KeyEncryptionKey#migrating}. Erased
+   * keys stay erased. Idempotent and resumable.
+   *
+   * @return how many keys were re-wrapped
+   */
+  public int rewrapKeys() {
+    int count = 0;
+    KeyName after = null;
+    for (List<KeyName> page = store.keyNames(null, PAGE); !page.isEmpty();
+        page = store.keyNames(after, PAGE)) {
+      for (KeyName name : page) {
+        after = name;
+        Optional<KeyEntry> entry = store.key(name);
+        if (entry.isEmpty() || !(entry.get() instanceof KeyEntry.Wrapped wrapped)) {
+          continue;
+        }
+        KeyEntry.Wrapped rewrapped =
+            name.client().isPresent() ? dataKeys.rewrap(wrapped) : systemKeys.rewrap(wrapped);
+        store.write(WriteBatch.builder().putKey(rewrapped, wrapped.version()).build());
+        name.client().ifPresent(dataKeys::forget);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Statistics of the cache of unwrapped data keys. */
+  public KeyCacheStats keyCacheStats() {
+    return dataKeys.stats();
+  }
+
+  /** The schemas this instance seals. */
+  public Set<RecordType> recordTypes() {
+    return schemasByType.keySet();
+  }
+
+  /**
+   * Opens the fields of the given classes of one record, after checking the record MAC. Not
+   * public: releases that a token allows are the only way out.
+   */
+  Map<String, byte[]> open(RecordId id, Set<FieldClass> classes) {
+    SealedRecord record = sealed(id);
+    RecordSchema schema = schema(record.type());
+    Set<String> names = new java.util.HashSet<>();
+    for (FieldSpec field : schema.fields()) {
+      if (classes.contains(field.fieldClass())) {
+        names.add(field.name());
+      }
+    }
+    return RecordSealer.open(dataKeys.forReading(record.client()), record, names);
+  }
+
+  /** Opens a whole record as its Java type. Not public, as {@link #open(RecordId, Set)}. */
+  <T> T openAs(RecordId id, Class<T> type) {
+    SealedRecord record = sealed(id);
+    RecordSchema schema = schema(record.type());
+    return schema.decode(RecordSealer.open(dataKeys.forReading(record.client()), record, null), type);
+  }
+
+  RecordStore store() {
+    return store;
+  }
+
+  DataKeys dataKeys() {
+    return dataKeys;
+  }
+
+  private SealedRecord sealed(RecordId id) {
+    return store.record(id)
+        .orElseThrow(() -> new NotFoundException("record " + id.value() + " is not held"));
+  }
+
+  private RecordSchema schema(RecordType type) {
+    RecordSchema schema = schemasByType.get(type);
+    if (schema == null) {
+      throw new InvalidInputException("recordType", "no schema is registered for type " + type);
+    }
+    return schema;
+  }
+
+  private RecordSchema schemaFor(Class<?> javaType) {
+    RecordSchema schema = schemasByClass.get(javaType);
+    if (schema == null) {
+      throw new InvalidInputException(
+          "record", "no schema is registered for " + javaType.getSimpleName());
+    }
+    return schema;
+  }
+
+  /** Closes the store. */
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  @Override
+  public String toString() {
+    return "SecureRecords[" + store + ", " + kek + ", " + schemasByType.size() + " schemas]";
+  }
+
+  /** Configures a {@link SecureRecords}. */
+  public static final class Builder {
+    private RecordStore store;
+    private KeyEncryptionKey kek;
+    private Clock clock = Clock.systemUTC();
+    private final Map<RecordType, RecordSchema> schemasByType = new LinkedHashMap<>();
+    private long maxCachedKeys = 10_000;
+    private Duration keyIdleExpiry = Duration.ofMinutes(5);
+
+    private Builder() {}
+
+    /** Where sealed records, wrapped keys, terms and the log are kept. Required. */
+    public Builder store(RecordStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The key-encryption key that wraps every data key. Required. */
+    public Builder kek(KeyEncryptionKey kek) {
+      this.kek = Objects.requireNonNull(kek, "kek");
+      return this;
+    }
+
+    /** The clock for timestamps and token lifetimes (default: system UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Registers a record type. */
+    public Builder schema(RecordSchema schema) {
+      Objects.requireNonNull(schema, "schema");
+      if (schemasByType.putIfAbsent(schema.type(), schema) != null) {
+        throw new InvalidInputException("schema", "type " + schema.type() + " is registered twice");
+      }
+      return this;
+    }
+
+    /** Registers several record types. */
+    public Builder schemas(Iterable<RecordSchema> schemas) {
+      schemas.forEach(this::schema);
+      return this;
+    }
+
+    /**
+     * Bounds the cache of unwrapped data keys (default 10,000 keys, dropped after 5 idle
+     * minutes). Fewer, shorter-lived cached keys means fewer keys in memory and more KEK calls.
+     */
+    public Builder keyCache(long maximumSize, Duration expireAfterAccess) {
+      if (maximumSize < 0 || expireAfterAccess.isNegative()) {
+        throw new InvalidInputException("keyCache", "size and expiry must not be negative");
+      }
+      this.maxCachedKeys = maximumSize;
+      this.keyIdleExpiry = expireAfterAccess;
+      return this;
+    }
+
+    /**
+     * Builds the instance and checks the KEK against the store.
+     *
+     * @throws io.securerecords.api.error.KeyUnavailableException if the KEK is not the one the
+     *     store's keys were wrapped with
+     */
+    public SecureRecords build() {
+      if (store == null || kek == null) {
+        throw new InvalidInputException("builder", "a store and a key-encryption key are required");
+      }
+      if (schemasByType.isEmpty()) {
+        throw new InvalidInputException("builder", "at least one schema is required");
+      }
+      return new SecureRecords(this);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.securerecords.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.securerecords.api.error.ErasedException;
+import io.securerecords.api.record.ClientId;
+import io.securerecords.api.record.RecordId;
+import io.securerecords.crypto.kek.KeyEncryptionKey;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The cache of unwrapped data keys: it is used, it reports, and erasure empties it. */
+class KeyCacheTest {
+  private final TamperingStore store = new TamperingStore();
+  private final KeyEncryptionKey kek = KeyEncryptionKey.ephemeral();
+  private final ClientId client = ClientId.random();
+
+  @Test
+  void repeatedOpensHitTheCache() {
+    RecordId id = Fixtures.records(store, kek).put(client, Fixtures.NOTE,
+        Fixtures.note("Ann", null, "s", "o"));
+    SecureRecords records = Fixtures.records(store, kek);
+    for (int i = 0; i < 10; i++) {
+      records.openAs(id, Map.class);
+    }
+    KeyCacheStats stats = records.keyCacheStats();
+    assertEquals(1, stats.misses());
+    assertEquals(9, stats.hits());
+    assertEquals(0.9, stats.hitRate(), 1e-9);
+    assertEquals(1, stats.size());
+  }
+
+  @Test
+  void erasureDropsTheCachedKey() {
+    SecureRecords records = Fixtures.records(store, kek);
+    RecordId id = records.put(client, Fixtures.NOTE, Fixtures.note("Ann", null, "s", "o"));
+    records.openAs(id, Map.class);
+    var backup = store.inner.record(id).orElseThrow();
+    records.erase(client);
+    store.write(io.securerecords.api.store.WriteBatch.builder().putRecord(backup, 0).build());
+    assertThrows(ErasedException.class, () -> records.openAs(id, Map.class));
+    assertTrue(records.keyCacheStats().size() <= 1);
+  }
+}

@@ -1,0 +1,89 @@
+package io.securerecords.crypto;
+
+import io.securerecords.api.record.ClientId;
+import io.securerecords.api.record.RecordId;
+import io.securerecords.api.store.IndexTerm;
+import io.securerecords.api.store.InMemoryRecordStore;
+import io.securerecords.api.store.KeyEntry;
+import io.securerecords.api.store.KeyName;
+import io.securerecords.api.store.LogEntry;
+import io.securerecords.api.store.RecordStore;
+import io.securerecords.api.store.SealedRecord;
+import io.securerecords.api.store.WriteBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A real in-memory store behind a fault-injecting wrapper (the model is Lucene's
+ * MockDirectoryWrapper): reads can be altered to simulate an attacker with write access to the
+ * store, and every batch written is kept so tests can scan what the store received.
+ */
+final class TamperingStore implements RecordStore {
+  final InMemoryRecordStore inner = new InMemoryRecordStore();
+  final List<WriteBatch> received = new ArrayList<>();
+  volatile UnaryOperator<SealedRecord> onRecordRead = UnaryOperator.identity();
+  volatile UnaryOperator<KeyEntry> onKeyRead = UnaryOperator.identity();
+
+  void reset() {
+    onRecordRead = UnaryOperator.identity();
+    onKeyRead = UnaryOperator.identity();
+  }
+
+  @Override
+  public synchronized void write(WriteBatch batch) {
+    received.add(batch);
+    inner.write(batch);
+  }
+
+  @Override
+  public Optional<SealedRecord> record(RecordId id) {
+    return inner.record(id).map(onRecordRead);
+  }
+
+  @Override
+  public List<SealedRecord> records(ClientId client) {
+    return inner.records(client).stream().map(onRecordRead).toList();
+  }
+
+  @Override
+  public List<RecordId> recordIds(RecordId after, int limit) {
+    return inner.recordIds(after, limit);
+  }
+
+  @Override
+  public Optional<KeyEntry> key(KeyName name) {
+    return inner.key(name).map(onKeyRead);
+  }
+
+  @Override
+  public List<KeyName> keyNames(KeyName after, int limit) {
+    return inner.keyNames(after, limit);
+  }
+
+  @Override
+  public List<RecordId> findByTerm(IndexTerm term) {
+    return inner.findByTerm(term);
+  }
+
+  @Override
+  public List<LogEntry> log(long fromSequence, int limit) {
+    return inner.log(fromSequence, limit);
+  }
+
+  @Override
+  public long logSize() {
+    return inner.logSize();
+  }
+
+  @Override
+  public int tokenUses(String tokenId) {
+    return inner.tokenUses(tokenId);
+  }
+
+  @Override
+  public void close() {
+    inner.close();
+  }
+}
