@@ -1,0 +1,13 @@
+package io.securerecords.crypto.log;
+
+/** What was decided on an enquiry (notice 1.3). Kept in clear in the entry's signed header. */
+public enum Decision {
+  /** Data was released under the purpose. */
+  GRANTED,
+  /** The request was refused; nothing was released. */
+  REFUSED,
+  /** An enquiry was made and logged, and nothing was disclosed (e.g. a manager's phone call). */
+  NOTHING_DISCLOSED,
+  /** A record was changed on the client's request (rectification) or the client was erased. */
+  AMENDED
+}
