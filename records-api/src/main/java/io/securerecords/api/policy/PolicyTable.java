@@ -132,7 +132,7 @@ public final class PolicyTable implements DisclosurePolicy {
     }
     out.append('\n')
         .append("coaching casework released only for: ")
-        .append(names(coachingReleasable, Purpose::name))
+        .append(names(coachingReleasable, this::coachingName))
         .append('\n')
         .append("an objection (3.3) blocks: ")
         .append(names(objectionBlocked(), Purpose::name))
@@ -167,7 +167,7 @@ public final class PolicyTable implements DisclosurePolicy {
     }
     out.append('\n')
         .append("Coaching: casework of the Coaching team is released only for ")
-        .append(names(coachingReleasable, p -> "`" + p.name() + "`"))
+        .append(names(coachingReleasable, p -> coachingName(p).replace(p.name(), "`" + p + "`")))
         .append(".\n\n")
         .append("Objections (3.3): an objection blocks ")
         .append(names(objectionBlocked(), p -> "`" + p.name() + "`"))
@@ -183,6 +183,7 @@ public final class PolicyTable implements DisclosurePolicy {
         && coachingReleasable.equals(table.coachingReleasable);
   }
 
+  /** Consistent with {@link #equals(Object)}. */
   @Override
   public int hashCode() {
     return Objects.hash(rows, coachingReleasable);
@@ -207,6 +208,13 @@ public final class PolicyTable implements DisclosurePolicy {
       case RECTIFICATION -> "6";
       default -> purpose.clause();
     };
+  }
+
+  /** A coaching purpose, noting where the row confines it to the team's own casework (4). */
+  private String coachingName(Purpose purpose) {
+    return row(purpose).requires(Condition.OWN_TEAM_CASEWORK_ONLY)
+        ? purpose.name() + " (to the coaching team itself)"
+        : purpose.name();
   }
 
   private Set<Purpose> objectionBlocked() {
