@@ -3,6 +3,7 @@ package io.securerecords.crypto;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Mac;
 import com.google.crypto.tink.RegistryConfiguration;
@@ -121,12 +122,8 @@ final class DataKeys {
   KeyEntry.Wrapped wrap(ClientKeys keys, long version) {
     KeyName name = KeyName.client(keys.client());
     try {
-      byte[] aead =
-          TinkProtoKeysetFormat.serializeEncryptedKeyset(
-              keys.aeadKeyset(), kek.aead(), associatedData(name, "aead"));
-      byte[] mac =
-          TinkProtoKeysetFormat.serializeEncryptedKeyset(
-              keys.macKeyset(), kek.aead(), associatedData(name, "mac"));
+      byte[] aead = seal(kek, keys.aeadKeyset(), associatedData(name, "aead"));
+      byte[] mac = seal(kek, keys.macKeyset(), associatedData(name, "mac"));
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(aead.length + mac.length + 9);
       DataOutputStream out = new DataOutputStream(bytes);
       out.writeByte(WRAP_FORMAT);
@@ -174,10 +171,8 @@ final class DataKeys {
       if (in.available() != 0) {
         throw new TamperedException("wrapped key " + name + " has trailing bytes");
       }
-      KeysetHandle aeadKeyset =
-          TinkProtoKeysetFormat.parseEncryptedKeyset(aead, kek.aead(), associatedData(name, "aead"));
-      KeysetHandle macKeyset =
-          TinkProtoKeysetFormat.parseEncryptedKeyset(mac, kek.aead(), associatedData(name, "mac"));
+      KeysetHandle aeadKeyset = open(kek, aead, associatedData(name, "aead"));
+      KeysetHandle macKeyset = open(kek, mac, associatedData(name, "mac"));
       return keys(client, entry.version(), aeadKeyset, macKeyset);
     } catch (GeneralSecurityException e) {
       throw new TamperedException(
@@ -192,7 +187,9 @@ final class DataKeys {
     if (length < 0 || length > MAX_KEYSET_BYTES) {
       throw new TamperedException("wrapped key " + name + " has an impossible length");
     }
-    return in.readNBytes(length);
+    byte[] block = new byte[length];
+    in.readFully(block);
+    return block;
   }
 
   private static ClientKeys keys(
@@ -205,6 +202,32 @@ final class DataKeys {
         macKeyset,
         aeadKeyset.getPrimitive(RegistryConfiguration.get(), Aead.class),
         macKeyset.getPrimitive(RegistryConfiguration.get(), Mac.class));
+  }
+
+  /**
+   * Encrypts a whole serialised keyset under the KEK. Unlike Tink's encrypted-keyset format, which
+   * keeps an unauthenticated {@code KeysetInfo} beside the ciphertext, every stored byte here is
+   * covered by the KEK's AEAD tag, so any change to a wrapped key is detected.
+   */
+  static byte[] seal(KeyEncryptionKey kek, KeysetHandle keyset, byte[] associatedData)
+      throws GeneralSecurityException {
+    byte[] serialized = TinkProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
+    try {
+      return kek.aead().encrypt(serialized, associatedData);
+    } finally {
+      java.util.Arrays.fill(serialized, (byte) 0);
+    }
+  }
+
+  /** Decrypts and parses a keyset sealed by {@link #seal}. */
+  static KeysetHandle open(KeyEncryptionKey kek, byte[] sealed, byte[] associatedData)
+      throws GeneralSecurityException {
+    byte[] serialized = kek.aead().decrypt(sealed, associatedData);
+    try {
+      return TinkProtoKeysetFormat.parseKeyset(serialized, InsecureSecretKeyAccess.get());
+    } finally {
+      java.util.Arrays.fill(serialized, (byte) 0);
+    }
   }
 
   static byte[] associatedData(KeyName name, String part) {

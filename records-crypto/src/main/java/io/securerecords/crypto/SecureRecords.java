@@ -2,7 +2,12 @@ package io.securerecords.crypto;
 
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.mac.MacConfig;
+import com.google.crypto.tink.signature.SignatureConfig;
+import io.securerecords.crypto.log.Checkpoint;
+import io.securerecords.crypto.log.Decision;
+import io.securerecords.crypto.log.LogVerification;
 import io.securerecords.api.error.ConflictException;
 import io.securerecords.api.error.InvalidInputException;
 import io.securerecords.api.error.NotFoundException;
@@ -56,6 +61,7 @@ public final class SecureRecords implements AutoCloseable {
     try {
       AeadConfig.register();
       MacConfig.register();
+      SignatureConfig.register();
     } catch (GeneralSecurityException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -68,6 +74,7 @@ public final class SecureRecords implements AutoCloseable {
   private final Map<Class<?>, RecordSchema> schemasByClass;
   private final DataKeys dataKeys;
   private final SystemKeys systemKeys;
+  private final EnquiryLog log;
 
   private SecureRecords(Builder b) {
     this.store = b.store;
@@ -82,6 +89,7 @@ public final class SecureRecords implements AutoCloseable {
     this.dataKeys = new DataKeys(store, kek, b.maxCachedKeys, b.keyIdleExpiry);
     this.systemKeys = new SystemKeys(store, kek);
     systemKeys.checkKek(PredefinedAeadParameters.AES256_GCM);
+    this.log = new EnquiryLog(store, systemKeys, dataKeys, clock);
   }
 
   /**
@@ -206,6 +214,9 @@ public final class SecureRecords implements AutoCloseable {
       WriteBatch.Builder batch =
           WriteBatch.builder().putKey(new KeyEntry.Erased(name, keyVersion + 1, now), keyVersion);
       records.forEach(r -> batch.deleteRecord(r.id(), r.version()));
+      batch.appendLog(log.next(client, null, null, Decision.ERASED,
+          ("{\"event\":\"erasure\",\"records\":" + records.size() + "}")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       try {
         store.write(batch.build());
         return new ErasureReceipt(client, records.size(), now);
@@ -319,6 +330,23 @@ public final class SecureRecords implements AutoCloseable {
     return count;
   }
 
+  /**
+   * Verifies the enquiry log: every entry in place, unaltered, chained and signed. Needs no
+   * decryption key; auditors can do the same with {@link #logPublicKeyset()} and {@link
+   * io.securerecords.crypto.log.LogVerifier}.
+   *
+   * @param anchor a checkpoint from an earlier verification ({@link Checkpoint#EMPTY} for none):
+   *     truncation and rewritten history before it are detected too
+   */
+  public LogVerification verifyLog(Checkpoint anchor) {
+    return log.verifier().verify(store, anchor);
+  }
+
+  /** The public keyset that verifies the enquiry log's signatures (no secret in it). */
+  public KeysetHandle logPublicKeyset() {
+    return log.publicKeyset();
+  }
+
   /** Statistics of the cache of unwrapped data keys. */
   public KeyCacheStats keyCacheStats() {
     return dataKeys.stats();
@@ -358,6 +386,10 @@ public final class SecureRecords implements AutoCloseable {
 
   DataKeys dataKeys() {
     return dataKeys;
+  }
+
+  EnquiryLog log() {
+    return log;
   }
 
   private SealedRecord sealed(RecordId id) {

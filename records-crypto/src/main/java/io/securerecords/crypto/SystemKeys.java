@@ -2,7 +2,6 @@ package io.securerecords.crypto;
 
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Parameters;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
 import io.securerecords.api.error.ConflictException;
 import io.securerecords.api.error.KeyUnavailableException;
 import io.securerecords.api.error.TamperedException;
@@ -74,8 +73,7 @@ final class SystemKeys {
       return new KeyEntry.Wrapped(
           name,
           version,
-          TinkProtoKeysetFormat.serializeEncryptedKeyset(
-              keyset, kek.aead(), DataKeys.associatedData(name, "keyset")));
+          DataKeys.seal(kek, keyset, DataKeys.associatedData(name, "keyset")));
     } catch (GeneralSecurityException e) {
       throw new KeyUnavailableException(
           "the key-encryption key (" + kek.description() + ") could not wrap key " + name, e);
@@ -87,8 +85,7 @@ final class SystemKeys {
       throw new KeyUnavailableException("key " + entry.name() + " was destroyed", null);
     }
     try {
-      return TinkProtoKeysetFormat.parseEncryptedKeyset(
-          wrapped.wrapped(), kek.aead(), DataKeys.associatedData(entry.name(), "keyset"));
+      return DataKeys.open(kek, wrapped.wrapped(), DataKeys.associatedData(entry.name(), "keyset"));
     } catch (GeneralSecurityException e) {
       throw new TamperedException(
           "wrapped key " + entry.name() + " failed authentication under the key-encryption key", e);

@@ -25,10 +25,12 @@ final class TamperingStore implements RecordStore {
   final List<WriteBatch> received = new ArrayList<>();
   volatile UnaryOperator<SealedRecord> onRecordRead = UnaryOperator.identity();
   volatile UnaryOperator<KeyEntry> onKeyRead = UnaryOperator.identity();
+  volatile UnaryOperator<List<LogEntry>> onLogRead = UnaryOperator.identity();
 
   void reset() {
     onRecordRead = UnaryOperator.identity();
     onKeyRead = UnaryOperator.identity();
+    onLogRead = UnaryOperator.identity();
   }
 
   @Override
@@ -69,12 +71,14 @@ final class TamperingStore implements RecordStore {
 
   @Override
   public List<LogEntry> log(long fromSequence, int limit) {
-    return inner.log(fromSequence, limit);
+    List<LogEntry> all = onLogRead.apply(inner.log(0, Integer.MAX_VALUE));
+    int from = (int) Math.min(fromSequence, all.size());
+    return List.copyOf(all.subList(from, (int) Math.min((long) from + limit, all.size())));
   }
 
   @Override
   public long logSize() {
-    return inner.logSize();
+    return onLogRead.apply(inner.log(0, Integer.MAX_VALUE)).size();
   }
 
   @Override

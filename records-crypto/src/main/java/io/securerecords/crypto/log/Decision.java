@@ -8,6 +8,8 @@ public enum Decision {
   REFUSED,
   /** An enquiry was made and logged, and nothing was disclosed (e.g. a manager's phone call). */
   NOTHING_DISCLOSED,
-  /** A record was changed on the client's request (rectification) or the client was erased. */
-  AMENDED
+  /** A record was changed on the client's request (rectification). */
+  AMENDED,
+  /** The client was erased (crypto-shredded). */
+  ERASED
 }

@@ -1,0 +1,127 @@
+package io.securerecords.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.securerecords.api.policy.Purpose;
+import io.securerecords.api.record.ClientId;
+import io.securerecords.api.store.LogEntry;
+import io.securerecords.api.store.WriteBatch;
+import io.securerecords.crypto.kek.KeyEncryptionKey;
+import io.securerecords.crypto.log.Checkpoint;
+import io.securerecords.crypto.log.Decision;
+import io.securerecords.crypto.log.LogVerification;
+import io.securerecords.crypto.log.LogVerifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The enquiry log is tamper-evident, verifiable without keys, and survives erasure. */
+class EnquiryLogTest {
+  private final TamperingStore store = new TamperingStore();
+  private final SecureRecords records = Fixtures.records(store, KeyEncryptionKey.ephemeral());
+  private final ClientId alice = ClientId.random();
+  private final ClientId bob = ClientId.random();
+
+  private void append(ClientId client, String body) {
+    var keys = records.dataKeys().forWriting(client);
+    WriteBatch.Builder batch = WriteBatch.builder();
+    keys.newEntry().ifPresent(e -> batch.putKey(e, 0));
+    batch.appendLog(records.log().next(client, keys.keys(), Purpose.SERVICE_DELIVERY,
+        Decision.GRANTED, body.getBytes(StandardCharsets.UTF_8)));
+    store.write(batch.build());
+    keys.newEntry().ifPresent(e -> records.dataKeys().remember(keys.keys()));
+  }
+
+  @BeforeEach
+  void fiveEntries() {
+    for (int i = 0; i < 5; i++) {
+      append(i % 2 == 0 ? alice : bob, "{\"n\":" + i + "}");
+    }
+  }
+
+  @Test
+  void anUntouchedLogVerifiesWithOnlyThePublicKey() {
+    LogVerification v = new LogVerifier(records.logPublicKeyset()).verify(store);
+    assertTrue(v.intact(), v.problems().toString());
+    assertEquals(5, v.entries());
+    assertEquals(v, records.verifyLog(Checkpoint.EMPTY));
+  }
+
+  @Test
+  void anEditedEntryIsFound() {
+    store.onLogRead = log -> {
+      List<LogEntry> copy = new ArrayList<>(log);
+      byte[] bytes = copy.get(2).sealed();
+      bytes[bytes.length / 2] ^= 1;
+      copy.set(2, new LogEntry(2, bytes));
+      return copy;
+    };
+    LogVerification v = records.verifyLog(Checkpoint.EMPTY);
+    assertFalse(v.intact());
+    assertTrue(v.problems().stream().anyMatch(p -> p.startsWith("entry 2")), v.problems().toString());
+  }
+
+  @Test
+  void aDeletedEntryIsFound() {
+    store.onLogRead = log -> {
+      List<LogEntry> copy = new ArrayList<>();
+      for (LogEntry e : log) {
+        if (e.sequence() != 1) {
+          copy.add(new LogEntry(copy.size(), e.sealed()));
+        }
+      }
+      return copy;
+    };
+    LogVerification v = records.verifyLog(Checkpoint.EMPTY);
+    assertFalse(v.intact());
+    assertTrue(v.problems().get(0).contains("entry 1"), v.problems().toString());
+  }
+
+  @Test
+  void reorderedEntriesAreFound() {
+    store.onLogRead = log -> {
+      List<LogEntry> copy = new ArrayList<>(log);
+      copy.set(1, new LogEntry(1, log.get(3).sealed()));
+      copy.set(3, new LogEntry(3, log.get(1).sealed()));
+      return copy;
+    };
+    assertFalse(records.verifyLog(Checkpoint.EMPTY).intact());
+  }
+
+  @Test
+  void aTruncatedLogIsFoundAgainstAnEarlierCheckpoint() {
+    Checkpoint kept = records.verifyLog(Checkpoint.EMPTY).head();
+    store.onLogRead = log -> log.subList(0, 3);
+    LogVerification v = records.verifyLog(kept);
+    assertFalse(v.intact());
+    assertTrue(v.problems().get(0).contains("truncated"), v.problems().toString());
+  }
+
+  @Test
+  void erasureKeepsTheLogVerifiableAndItsEntriesReadAsErasedNotTampered() {
+    records.put(alice, Fixtures.NOTE, Fixtures.note("Ann", null, "s", "o"));
+    records.erase(alice);
+    assertTrue(records.verifyLog(Checkpoint.EMPTY).intact());
+    List<EnquiryLog.Opened> opened = records.log().read(0, 100);
+    assertEquals(6, opened.size());
+    for (int i = 0; i < 5; i++) {
+      EnquiryLog.Status expected = i % 2 == 0 ? EnquiryLog.Status.ERASED : EnquiryLog.Status.OPEN;
+      assertEquals(expected, opened.get(i).status(), "entry " + i);
+    }
+    assertEquals("{\"n\":1}", new String(opened.get(1).body(), StandardCharsets.UTF_8));
+    assertEquals(Decision.ERASED, opened.get(5).entry().decision());
+    assertEquals(alice, opened.get(5).client());
+  }
+
+  @Test
+  void theClearPartOfAnEntryNamesNeitherClientNorBody() {
+    byte[] stored = store.inner.log(0, 1).get(0).sealed();
+    String asText = new String(stored, StandardCharsets.ISO_8859_1);
+    assertFalse(asText.contains(alice.value()));
+    assertFalse(asText.contains("\"n\""));
+  }
+}
