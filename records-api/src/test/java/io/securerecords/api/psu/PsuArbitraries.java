@@ -1,7 +1,6 @@
 package io.securerecords.api.psu;
 
 import java.time.LocalDate;
-import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -194,9 +193,5 @@ final class PsuArbitraries {
   /** Strings that appear nowhere else: a canary found in output came from a value. */
   static Arbitrary<String> canaries() {
     return Arbitraries.strings().withCharRange('a', 'z').ofLength(10).map(s -> "cnry" + s);
-  }
-
-  static List<String> noNulls(List<String> values) {
-    return values.stream().filter(v -> v != null).toList();
   }
 }
