@@ -2,6 +2,7 @@ package io.securerecords.api.schema;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -130,9 +131,46 @@ final class JacksonSchemas {
     }
     try {
       return MAPPER.treeToValue(object, type);
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
+      InvalidInputException refused = refusedByConstructor(e);
+      if (refused != null) {
+        throw new InvalidInputException(
+            schema.type().name() + "." + located(e, refused.field()), refused.rule());
+      }
       throw new InvalidInputException(
           schema.type().name(), "the fields do not make a complete " + type.getSimpleName());
     }
+  }
+
+  /** The typed refusal of a value's own validation, if that is what stopped Jackson. */
+  private static InvalidInputException refusedByConstructor(Throwable e) {
+    for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof InvalidInputException refused) {
+        return refused;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The path of a refused field within the record. Jackson's path locates the nested value whose
+   * constructor refused (e.g. {@code correspondence[3]}); that value named the field under its own
+   * role (e.g. {@code message.body}), so the role is replaced by the location. Only property names
+   * and indexes are used, never a value.
+   */
+  private static String located(Throwable e, String field) {
+    if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+      return field;
+    }
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : mapping.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    int dot = field.indexOf('.');
+    return path + (dot < 0 ? "." + field : field.substring(dot));
   }
 }

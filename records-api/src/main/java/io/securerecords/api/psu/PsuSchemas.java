@@ -1,0 +1,32 @@
+package io.securerecords.api.psu;
+
+import io.securerecords.api.schema.RecordSchema;
+import java.util.List;
+
+/**
+ * The schemas of the PSU record types, derived from {@link BasicRecord} and {@link
+ * CaseworkRecord} with {@link RecordSchema#derive(Class)}. They put every field into the class the
+ * disclosure policy names for it (the "What is held" table), so a release can never carry a field
+ * whose class the policy did not grant.
+ */
+public final class PsuSchemas {
+  private static final RecordSchema BASIC = RecordSchema.derive(BasicRecord.class);
+  private static final RecordSchema CASEWORK = RecordSchema.derive(CaseworkRecord.class);
+
+  private PsuSchemas() {}
+
+  /** The schema of the Basic Record (notice 1.1), record type {@code psu.basic}. */
+  public static RecordSchema basic() {
+    return BASIC;
+  }
+
+  /** The schema of a Casework Record (notice 1.2), record type {@code psu.casework}. */
+  public static RecordSchema casework() {
+    return CASEWORK;
+  }
+
+  /** Every PSU schema: the Basic Record's, then the Casework Record's. */
+  public static List<RecordSchema> all() {
+    return List.of(BASIC, CASEWORK);
+  }
+}
