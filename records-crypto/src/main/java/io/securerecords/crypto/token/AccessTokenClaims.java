@@ -177,6 +177,17 @@ public record AccessTokenClaims(
     if (require(field, value).isBlank()) {
       throw new InvalidInputException(field, "must not be blank");
     }
+    // A lone surrogate cannot be encoded as UTF-8: the token would be signed but never verify.
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      if (Character.isHighSurrogate(ch)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(ch)) {
+        throw new InvalidInputException(field, "must be valid Unicode text");
+      }
+    }
     return value;
   }
 

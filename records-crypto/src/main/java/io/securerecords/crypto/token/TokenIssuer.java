@@ -79,8 +79,8 @@ public final class TokenIssuer {
    * Signs the claims into a compact JWT with the current primary key, whose id is the token's
    * {@code kid} header.
    *
-   * @throws InvalidInputException if the claims name another issuer or live longer than {@link
-   *     #MAX_LIFETIME}
+   * @throws InvalidInputException if the claims name another issuer, live longer than {@link
+   *     #MAX_LIFETIME}, or make a token longer than a verifier reads (16 KiB)
    * @throws IllegalStateException if the key cannot sign
    */
   public String issue(AccessTokenClaims claims) {
@@ -89,12 +89,17 @@ public final class TokenIssuer {
       throw new InvalidInputException("issuer", "must be the issuer this TokenIssuer signs for");
     }
     checkLifetime("expiry", Duration.between(claims.notBefore(), claims.expiry()));
+    String token;
     try {
-      return keys.snapshot().signer().sign(
+      token = keys.snapshot().signer().sign(
           ClaimsCodec.encode(claims).setTypeHeader(TYPE_HEADER).build());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign the access token", e);
     }
+    if (token.length() > TokenVerifier.MAX_TOKEN_LENGTH) {
+      throw new InvalidInputException("claims", "the token would exceed 16 KiB: narrow the records");
+    }
+    return token;
   }
 
   /** Prints the issuer and lifetime. */

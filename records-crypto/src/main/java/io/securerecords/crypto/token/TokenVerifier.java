@@ -137,6 +137,17 @@ public final class TokenVerifier {
     if (parts.length != 3) {
       throw refused("malformed token");
     }
+    for (String part : parts) {
+      // Canonical base64url only: one token, one spelling (no padding, no spare bits set).
+      try {
+        byte[] bytes = Base64.getUrlDecoder().decode(part);
+        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(part)) {
+          throw refused("malformed token");
+        }
+      } catch (IllegalArgumentException e) {
+        throw refused("malformed token");
+      }
+    }
     JsonNode header;
     try {
       header = ClaimsCodec.JSON.readTree(
