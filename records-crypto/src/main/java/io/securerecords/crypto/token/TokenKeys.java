@@ -255,7 +255,9 @@ public final class TokenKeys {
 
   private static KeysetHandle generate(Parameters parameters) {
     try {
-      return KeysetHandle.generateNew(parameters);
+      return KeysetHandle.newBuilder()
+          .addEntry(KeysetHandle.generateEntryFromParameters(parameters).withRandomId().makePrimary())
+          .build();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot generate a token key", e);
     }

@@ -1,6 +1,5 @@
 package io.securerecords.crypto.token;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.jwt.JwkSetConverter;
 import com.google.crypto.tink.jwt.JwtInvalidException;
@@ -9,16 +8,11 @@ import com.google.crypto.tink.jwt.VerifiedJwt;
 import io.securerecords.api.error.InvalidInputException;
 import io.securerecords.api.error.RefusedException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +37,8 @@ import java.util.function.Supplier;
  *   <li><b>Lifetime</b> with a clock skew of at most {@link #MAX_CLOCK_SKEW} from the injected
  *       {@link Clock}: answers expired tokens, tokens used before they are valid, and tokens
  *       issued in the future.
+ *   <li><b>One spelling per token</b>: three parts of canonical, unpadded base64url and at most
+ *       16 KiB, so a token cannot be altered into another string that still verifies.
  *   <li><b>Claims</b> (§3.10, do not trust received claims): every required claim present, of
  *       the right JSON type, with a known purpose and known field classes, no unknown claim.
  * </ul>
@@ -61,8 +57,6 @@ public final class TokenVerifier {
 
   /** Longer strings are refused unread: no legitimate access token comes close. */
   static final int MAX_TOKEN_LENGTH = 16 * 1024;
-
-  private static final Set<String> HEADER_PARAMETERS = Set.of("alg", "typ", "kid");
 
   private final Supplier<TokenKeys.Checker> checker;
   private final String algorithm;
@@ -109,7 +103,7 @@ public final class TokenVerifier {
     if (compactJwt.length() > MAX_TOKEN_LENGTH) {
       throw refused("token too large");
     }
-    checkHeader(compactJwt);
+    UnverifiedToken.checkHeader(compactJwt, algorithm);
     VerifiedJwt jwt;
     try {
       jwt = checker.get().verify(compactJwt, validator);
@@ -117,6 +111,9 @@ public final class TokenVerifier {
       throw refused(whichClaimFailed(compactJwt));
     } catch (GeneralSecurityException e) {
       throw refused("signature");
+    } catch (RuntimeException e) {
+      // Fail closed on anything Tink did not foresee in hostile input.
+      throw refused("malformed token");
     }
     return new VerifiedGrant(ClaimsCodec.decode(jwt));
   }
@@ -129,54 +126,6 @@ public final class TokenVerifier {
   }
 
   /**
-   * Reads the unverified header only to refuse early: a wrong algorithm or type is refused
-   * whatever the signature, and a right one still has to pass Tink's own checks.
-   */
-  private void checkHeader(String compact) {
-    String[] parts = compact.split("\\.", -1);
-    if (parts.length != 3) {
-      throw refused("malformed token");
-    }
-    for (String part : parts) {
-      // Canonical base64url only: one token, one spelling (no padding, no spare bits set).
-      try {
-        byte[] bytes = Base64.getUrlDecoder().decode(part);
-        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(part)) {
-          throw refused("malformed token");
-        }
-      } catch (IllegalArgumentException e) {
-        throw refused("malformed token");
-      }
-    }
-    JsonNode header;
-    try {
-      header = ClaimsCodec.JSON.readTree(
-          new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException | IOException e) {
-      throw refused("malformed token");
-    }
-    if (header == null || !header.isObject()) {
-      throw refused("malformed token");
-    }
-    JsonNode alg = header.get("alg");
-    if (alg == null || !alg.isTextual() || !alg.textValue().equals(algorithm)) {
-      throw refused("algorithm not allowed");
-    }
-    JsonNode typ = header.get("typ");
-    if (typ == null) {
-      throw refused("missing type header");
-    }
-    if (!typ.isTextual() || !typ.textValue().equals(TokenIssuer.TYPE_HEADER)) {
-      throw refused("wrong type header");
-    }
-    for (Map.Entry<String, JsonNode> parameter : header.properties()) {
-      if (!HEADER_PARAMETERS.contains(parameter.getKey())) {
-        throw refused("unexpected header parameter");
-      }
-    }
-  }
-
-  /**
    * Names the check a token failed after Tink refused it with a validation error. The verdict is
    * Tink's; this only finds the words. It re-verifies the signature with the claim checks relaxed
    * and reads the claims only if that succeeds, so the condition never comes from unsigned data.
@@ -184,7 +133,7 @@ public final class TokenVerifier {
   private String whichClaimFailed(String compact) {
     VerifiedJwt authentic;
     try {
-      authentic = checker.get().verify(compact, relaxedValidator(compact));
+      authentic = checker.get().verify(compact, UnverifiedToken.relaxedValidator(compact));
     } catch (GeneralSecurityException | IOException | RuntimeException e) {
       return "malformed token";
     }
@@ -215,29 +164,6 @@ public final class TokenVerifier {
       return "malformed registered claim";
     }
     return "invalid token";
-  }
-
-  /**
-   * A validator that checks nothing but the signature and format, at an instant inside the
-   * token's own claimed lifetime. Used only to name a failure, never to accept a token.
-   */
-  private static JwtValidator relaxedValidator(String compact) throws IOException {
-    String[] parts = compact.split("\\.", -1);
-    JsonNode payload = ClaimsCodec.JSON.readTree(
-        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-    Instant inside = Instant.EPOCH;
-    if (payload.path("nbf").isNumber()) {
-      inside = Instant.ofEpochSecond(payload.get("nbf").longValue());
-    } else if (payload.path("exp").isNumber()) {
-      inside = Instant.ofEpochSecond(payload.get("exp").longValue()).minusSeconds(1);
-    }
-    return JwtValidator.newBuilder()
-        .ignoreTypeHeader()
-        .ignoreIssuer()
-        .ignoreAudiences()
-        .allowMissingExpiration()
-        .setClock(Clock.fixed(inside, ZoneOffset.UTC))
-        .build();
   }
 
   private static RefusedException refused(String condition) {

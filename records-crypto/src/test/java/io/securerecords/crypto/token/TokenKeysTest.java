@@ -120,10 +120,13 @@ class TokenKeysTest {
   void keysetsOfOtherAlgorithmsOrOnlyPublicKeysAreRejected() throws Exception {
     TokenKeys keys = TokenKeys.generateEs256();
     assertThrows(InvalidInputException.class, () -> TokenKeys.fromKeyset(keys.publicKeyset()));
-    KeysetHandle es384 = KeysetHandle.generateNew(JwtEcdsaParameters.builder()
-        .setAlgorithm(JwtEcdsaParameters.Algorithm.ES384)
-        .setKidStrategy(JwtEcdsaParameters.KidStrategy.BASE64_ENCODED_KEY_ID)
-        .build());
+    KeysetHandle es384 = KeysetHandle.newBuilder()
+        .addEntry(KeysetHandle.generateEntryFromParameters(JwtEcdsaParameters.builder()
+                .setAlgorithm(JwtEcdsaParameters.Algorithm.ES384)
+                .setKidStrategy(JwtEcdsaParameters.KidStrategy.BASE64_ENCODED_KEY_ID)
+                .build())
+            .withRandomId().makePrimary())
+        .build();
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> TokenKeys.fromKeyset(es384));
     assertEquals("keyset", e.field());
