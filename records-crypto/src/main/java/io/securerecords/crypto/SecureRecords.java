@@ -24,7 +24,16 @@ import io.securerecords.api.store.RecordStore;
 import io.securerecords.api.store.SealedField;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.api.store.WriteBatch;
+import io.securerecords.api.policy.DisclosurePolicy;
+import io.securerecords.api.policy.PolicyTable;
+import io.securerecords.api.policy.Purpose;
+import io.securerecords.api.psu.PsuSchemas;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
+import io.securerecords.crypto.token.AccessTokenClaims;
+import io.securerecords.crypto.token.Requester;
+import io.securerecords.crypto.token.TokenIssuer;
+import io.securerecords.crypto.token.TokenKeys;
+import io.securerecords.api.error.RefusedException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +64,11 @@ import java.util.Set;
  */
 public final class SecureRecords implements AutoCloseable {
   private static final int PAGE = 256;
+  /** A designated senior role by default: the head of the unit. */
+  public static final String HEAD_OF_PSU = "Head of the Professional Support Unit";
+  /** A designated senior role by default: the Caldicott Guardian. */
+  public static final String CALDICOTT_GUARDIAN = "Caldicott Guardian";
+  static final Set<String> DEFAULT_SENIOR_ROLES = Set.of(HEAD_OF_PSU, CALDICOTT_GUARDIAN);
   private static final int WRITE_ATTEMPTS = 3;
 
   static {
@@ -75,6 +89,9 @@ public final class SecureRecords implements AutoCloseable {
   private final DataKeys dataKeys;
   private final SystemKeys systemKeys;
   private final EnquiryLog log;
+  private final TokenKeys tokenKeys;
+  private final Disclosures disclosures;
+  private final DisclosurePolicy policy;
 
   private SecureRecords(Builder b) {
     this.store = b.store;
@@ -90,12 +107,25 @@ public final class SecureRecords implements AutoCloseable {
     this.systemKeys = new SystemKeys(store, kek);
     systemKeys.checkKek(PredefinedAeadParameters.AES256_GCM);
     this.log = new EnquiryLog(store, systemKeys, dataKeys, clock);
+    this.tokenKeys = TokenKeys.fromKeyset(
+        systemKeys.loadOrCreate(TOKEN_KEY, () -> TokenKeys.generateEs256().keyset()));
+    this.policy = b.policy;
+    this.disclosures = new Disclosures(store, dataKeys, log, b.policy, schemasByType, tokenKeys,
+        b.issuer, clock, b.tokenLifetime, b.seniorRoles);
   }
+
+  static final KeyName TOKEN_KEY = KeyName.system("token-signing");
 
   /**
    * A ready instance for tests and prototypes: an in-memory store, an ephemeral KEK, the system
-   * clock and the given schemas. Nothing survives the process.
+   * clock, the PSU schemas (Basic Record, Casework Record) and the PSU notice as policy. Nothing
+   * survives the process.
    */
+  public static SecureRecords inMemory() {
+    return builder().store(new InMemoryRecordStore()).kek(KeyEncryptionKey.ephemeral()).build();
+  }
+
+  /** As {@link #inMemory()}, sealing the given record types instead of the PSU ones. */
   public static SecureRecords inMemory(RecordSchema... schemas) {
     Builder builder = builder().store(new InMemoryRecordStore()).kek(KeyEncryptionKey.ephemeral());
     for (RecordSchema schema : schemas) {
@@ -347,6 +377,73 @@ public final class SecureRecords implements AutoCloseable {
     return log.publicKeyset();
   }
 
+  /**
+   * Starts a disclosure decision: a claims builder with issuer, issue time, expiry and a unique
+   * token id filled in. Set the subject, purpose, audience (recipient), requester, reason, the
+   * field classes and any legal reference, approval or acknowledged-content digest.
+   */
+  public AccessTokenClaims.Builder newDecision() {
+    return disclosures.newDecision();
+  }
+
+  /**
+   * Records a decision to disclose in the enquiry log and returns its signed access token (a
+   * JWT, ES256). What can be checked from the decision alone is checked now (the policy row,
+   * recorded legal reference, senior approval for 2.3 to 2.5); everything is checked again at
+   * release.
+   *
+   * @param decidedBy who took the decision
+   * @throws RefusedException naming the clause and the failed condition; the refusal is logged
+   */
+  public String decide(AccessTokenClaims decision, Requester decidedBy) {
+    return disclosures.decide(decision, decidedBy);
+  }
+
+  /**
+   * The only way plaintext leaves: verifies the token presented by {@code recipient} (RFC 8725
+   * checks: key-set algorithm, typed header, issuer, audience = recipient, lifetime), checks the
+   * purpose's policy row and every condition against the client's current records, opens only
+   * the allowed fields, and commits the token's use and the enquiry-log entry atomically before
+   * returning.
+   *
+   * @throws RefusedException naming the clause and failed condition (bad token, policy, used-up
+   *     token); nothing is released and the refusal is logged
+   * @throws io.securerecords.api.error.ErasedException if the client was erased
+   */
+  public Release release(String token, String recipient) {
+    return disclosures.release(token, recipient);
+  }
+
+  /**
+   * Logs an enquiry about a client where nothing was disclosed (notice 1.3: a manager who calls
+   * about a trainee is logged even if told nothing).
+   *
+   * @param purpose the purpose the requester claimed, or null
+   * @return the entry's position in the log
+   */
+  public long logEnquiry(ClientId client, Purpose purpose, Requester requester, String reason) {
+    return disclosures.logEnquiry(client, purpose, requester, reason);
+  }
+
+  /** The public keys (a standard JWK set) other systems verify this instance's tokens with. */
+  public String publicJwkSet() {
+    return tokenKeys.publicJwkSet();
+  }
+
+  /**
+   * Adds a new primary token-signing key; tokens signed with the previous key stay valid until
+   * they expire. Publish the new {@link #publicJwkSet()}.
+   */
+  public void rotateTokenKeys() {
+    tokenKeys.rotate();
+    systemKeys.replace(TOKEN_KEY, tokenKeys.keyset());
+  }
+
+  /** The disclosure policy in force. */
+  public DisclosurePolicy policy() {
+    return policy;
+  }
+
   /** Statistics of the cache of unwrapped data keys. */
   public KeyCacheStats keyCacheStats() {
     return dataKeys.stats();
@@ -432,6 +529,10 @@ public final class SecureRecords implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private final Map<RecordType, RecordSchema> schemasByType = new LinkedHashMap<>();
     private long maxCachedKeys = 10_000;
+    private DisclosurePolicy policy = PolicyTable.psuDefault();
+    private String issuer = "secure-records";
+    private Duration tokenLifetime = TokenIssuer.DEFAULT_LIFETIME;
+    private Set<String> seniorRoles = DEFAULT_SENIOR_ROLES;
     private Duration keyIdleExpiry = Duration.ofMinutes(5);
 
     private Builder() {}
@@ -469,6 +570,36 @@ public final class SecureRecords implements AutoCloseable {
       return this;
     }
 
+    /** The disclosure policy (default: the PSU notice, {@link PolicyTable#psuDefault()}). */
+    public Builder policy(DisclosurePolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** The issuer named in tokens and required of presented tokens (default secure-records). */
+    public Builder issuer(String issuer) {
+      this.issuer = Objects.requireNonNull(issuer, "issuer");
+      return this;
+    }
+
+    /** How long issued tokens stay valid (default 15 minutes, at most 24 hours). */
+    public Builder tokenLifetime(Duration lifetime) {
+      this.tokenLifetime = Objects.requireNonNull(lifetime, "lifetime");
+      return this;
+    }
+
+    /**
+     * The designated senior roles whose approval 2.3 to 2.5 disclosures need (default: {@value
+     * #HEAD_OF_PSU} and {@value #CALDICOTT_GUARDIAN}).
+     */
+    public Builder seniorRoles(Set<String> roles) {
+      if (roles.isEmpty()) {
+        throw new InvalidInputException("seniorRoles", "at least one senior role is required");
+      }
+      this.seniorRoles = Set.copyOf(roles);
+      return this;
+    }
+
     /**
      * Bounds the cache of unwrapped data keys (default 10,000 keys, dropped after 5 idle
      * minutes). Fewer, shorter-lived cached keys means fewer keys in memory and more KEK calls.
@@ -493,7 +624,7 @@ public final class SecureRecords implements AutoCloseable {
         throw new InvalidInputException("builder", "a store and a key-encryption key are required");
       }
       if (schemasByType.isEmpty()) {
-        throw new InvalidInputException("builder", "at least one schema is required");
+        schemas(PsuSchemas.all());
       }
       return new SecureRecords(this);
     }

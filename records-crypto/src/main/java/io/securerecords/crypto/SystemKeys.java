@@ -30,17 +30,26 @@ final class SystemKeys {
 
   /** The keyset under this name, created with these parameters on first use. */
   KeysetHandle loadOrCreate(KeyName name, Parameters parameters) {
+    return loadOrCreate(name, () -> {
+      try {
+        return KeysetHandle.generateNew(parameters);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("could not generate key " + name, e);
+      }
+    });
+  }
+
+  /** The keyset under this name, made by {@code generate} on first use. */
+  KeysetHandle loadOrCreate(KeyName name, java.util.function.Supplier<KeysetHandle> generate) {
     for (int attempt = 0; attempt < 3; attempt++) {
       Optional<KeyEntry> entry = store.key(name);
       if (entry.isPresent()) {
         return unwrap(entry.get());
       }
       try {
-        KeysetHandle fresh = KeysetHandle.generateNew(parameters);
+        KeysetHandle fresh = generate.get();
         store.write(WriteBatch.builder().putKey(wrap(name, fresh, 1), 0).build());
         return fresh;
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("could not generate key " + name, e);
       } catch (ConflictException raced) {
         // Another writer created it first: read theirs.
       }
@@ -90,6 +99,14 @@ final class SystemKeys {
       throw new TamperedException(
           "wrapped key " + entry.name() + " failed authentication under the key-encryption key", e);
     }
+  }
+
+  /** Stores a changed keyset (e.g. after rotation) as the next version of its entry. */
+  void replace(KeyName name, KeysetHandle keyset) {
+    KeyEntry current = store.key(name).orElseThrow(
+        () -> new KeyUnavailableException("key " + name + " is not held", null));
+    store.write(WriteBatch.builder()
+        .putKey(wrap(name, keyset, current.version() + 1), current.version()).build());
   }
 
   /** Re-wraps a stored system key under the KEK's current primary, as the next version. */

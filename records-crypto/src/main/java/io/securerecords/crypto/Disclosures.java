@@ -1,0 +1,408 @@
+package io.securerecords.crypto;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.securerecords.api.error.ConflictException;
+import io.securerecords.api.error.ErasedException;
+import io.securerecords.api.error.KeyUnavailableException;
+import io.securerecords.api.error.RefusedException;
+import io.securerecords.api.policy.Allowance;
+import io.securerecords.api.policy.Condition;
+import io.securerecords.api.policy.DisclosurePolicy;
+import io.securerecords.api.policy.PolicyRow;
+import io.securerecords.api.policy.Purpose;
+import io.securerecords.api.record.ClientId;
+import io.securerecords.api.record.RecordId;
+import io.securerecords.api.schema.FieldClass;
+import io.securerecords.api.schema.FieldSpec;
+import io.securerecords.api.schema.RecordSchema;
+import io.securerecords.api.schema.RecordType;
+import io.securerecords.api.store.KeyEntry;
+import io.securerecords.api.store.KeyName;
+import io.securerecords.api.store.LogEntry;
+import io.securerecords.api.store.RecordStore;
+import io.securerecords.api.store.SealedRecord;
+import io.securerecords.api.store.WriteBatch;
+import io.securerecords.crypto.log.Decision;
+import io.securerecords.crypto.log.SealedEnquiry;
+import io.securerecords.crypto.token.AccessTokenClaims;
+import io.securerecords.crypto.token.Requester;
+import io.securerecords.crypto.token.TokenIssuer;
+import io.securerecords.crypto.token.TokenKeys;
+import io.securerecords.crypto.token.TokenVerifier;
+import io.securerecords.crypto.token.VerifiedGrant;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The purpose-bound path out of the core: decisions yield tokens, tokens yield releases, and
+ * every enquiry, granted or refused, is written to the enquiry log in the same atomic write as
+ * the token's use. The policy row and its conditions are checked at release time against the
+ * current records, not only when the token was made.
+ */
+final class Disclosures {
+  /** The only recipient of 2.2 disclosures for programmes aligned to London and KSS ROs. */
+  static final String CASE_MANAGEMENT_TEAM = "London and KSS Case Management and Appeals Team";
+  private static final int LOG_ATTEMPTS = 8;
+
+  private final RecordStore store;
+  private final DataKeys dataKeys;
+  private final EnquiryLog log;
+  private final DisclosurePolicy policy;
+  private final Map<RecordType, RecordSchema> schemas;
+  private final TokenKeys tokenKeys;
+  private final TokenIssuer issuer;
+  private final String issuerName;
+  private final Clock clock;
+  private final Set<String> seniorRoles;
+  private final Cache<String, TokenVerifier> verifiers =
+      Caffeine.newBuilder().maximumSize(1_000).build();
+
+  Disclosures(RecordStore store, DataKeys dataKeys, EnquiryLog log, DisclosurePolicy policy,
+      Map<RecordType, RecordSchema> schemas, TokenKeys tokenKeys, String issuerName,
+      Clock clock, java.time.Duration tokenLifetime, Set<String> seniorRoles) {
+    this.store = store;
+    this.dataKeys = dataKeys;
+    this.log = log;
+    this.policy = policy;
+    this.schemas = schemas;
+    this.tokenKeys = tokenKeys;
+    this.issuerName = issuerName;
+    this.clock = clock;
+    this.issuer = new TokenIssuer(tokenKeys, issuerName, clock, tokenLifetime);
+    this.seniorRoles = seniorRoles.stream().map(ClientFacts::normal).collect(Collectors.toSet());
+  }
+
+  AccessTokenClaims.Builder newDecision() {
+    return issuer.newClaims();
+  }
+
+  /** Records a decision to disclose, checks what can be checked now, and issues its token. */
+  String decide(AccessTokenClaims claims, Requester decidedBy) {
+    ClientKeys keys = keysIfHeld(claims.subject());
+    try {
+      policy.narrow(claims.purpose(), claims.fieldClasses());
+      for (Condition condition : policy.row(claims.purpose()).conditions()) {
+        if (dependsOnTokenOnly(condition) && !holds(condition, claims, null)) {
+          throw refusal(claims.purpose(), condition);
+        }
+      }
+    } catch (RefusedException e) {
+      ObjectNode body = body(claims, e);
+      body.set("decidedBy", Json.MAPPER.valueToTree(decidedBy));
+      append(claims.subject(), keys, claims.purpose(), Decision.REFUSED, body, b -> {});
+      throw e;
+    }
+    ObjectNode body = body(claims, null);
+    body.put("event", "decision");
+    body.set("decidedBy", Json.MAPPER.valueToTree(decidedBy));
+    append(claims.subject(), keys, claims.purpose(), Decision.DECIDED, body, b -> {});
+    return issuer.issue(claims);
+  }
+
+  /** Logs an enquiry where nothing was disclosed (notice 1.3: a manager's call is logged too). */
+  long logEnquiry(ClientId client, Purpose purpose, Requester requester, String reason) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put("event", "enquiry");
+    body.put("client", client.value());
+    if (purpose != null) {
+      body.put("purpose", purpose.name());
+      body.put("clause", purpose.clause());
+    }
+    body.set("requester", Json.MAPPER.valueToTree(requester));
+    body.put("reason", reason);
+    return append(client, keysIfHeld(client), purpose, Decision.NOTHING_DISCLOSED, body, b -> {});
+  }
+
+  /** Verifies a token presented by {@code recipient} and releases what it and the policy allow. */
+  Release release(String token, String recipient) {
+    VerifiedGrant grant;
+    try {
+      grant = verifier(recipient).verify(token);
+    } catch (RefusedException e) {
+      ObjectNode body = Json.MAPPER.createObjectNode();
+      body.put("event", "release");
+      body.put("recipient", recipient);
+      body.set("refusal", refusalNode(e));
+      append(null, null, null, Decision.REFUSED, body, b -> {});
+      throw e;
+    }
+    AccessTokenClaims claims = grant.claims();
+    ClientKeys keys = null;
+    try {
+      keys = dataKeys.forReading(claims.subject());
+      return releaseVerified(grant, keys);
+    } catch (RefusedException e) {
+      append(claims.subject(), keys, claims.purpose(), Decision.REFUSED, body(claims, e), b -> {});
+      throw e;
+    } catch (ErasedException | KeyUnavailableException e) {
+      RefusedException refused = new RefusedException(claims.clause(),
+          e instanceof ErasedException ? "the client was erased" : "nothing is held about the client");
+      append(claims.subject(), null, claims.purpose(), Decision.REFUSED, body(claims, refused),
+          b -> {});
+      throw e instanceof ErasedException ? e : refused;
+    }
+  }
+
+  private Release releaseVerified(VerifiedGrant grant, ClientKeys keys) {
+    AccessTokenClaims claims = grant.claims();
+    Purpose purpose = claims.purpose();
+    PolicyRow row = policy.row(purpose);
+    Set<FieldClass> classes = policy.narrow(purpose, claims.fieldClasses());
+    List<SealedRecord> held = store.records(claims.subject());
+    if (!claims.records().isEmpty()) {
+      Set<RecordId> ids = held.stream().map(SealedRecord::id).collect(Collectors.toSet());
+      if (!ids.containsAll(claims.records())) {
+        throw new RefusedException(purpose.clause(), "the token names a record not held for its client");
+      }
+      held = held.stream().filter(r -> claims.records().contains(r.id())).toList();
+    }
+    ClientFacts facts = ClientFacts.read(keys, store.records(claims.subject()));
+    for (Condition condition : row.conditions()) {
+      if (!holds(condition, claims, facts)) {
+        throw refusal(purpose, condition);
+      }
+    }
+    List<ReleasedRecord> released = new ArrayList<>();
+    for (SealedRecord record : held) {
+      RecordSchema schema = schemas.get(record.type());
+      Set<String> names = schema == null ? Set.of() : fieldsFor(record, schema, row, classes, claims, facts);
+      if (!names.isEmpty()) {
+        released.add(new ReleasedRecord(record.id(), schema, RecordSealer.open(keys, record, names)));
+      }
+    }
+    byte[] digest = digest(released);
+    List<Enquiry> enquiries = row.requires(Condition.INCLUDES_ENQUIRY_LOG_ENTRIES)
+        ? enquiriesAbout(claims.subject()) : List.of();
+    ObjectNode body = body(claims, null);
+    ArrayNode what = body.putArray("released");
+    for (ReleasedRecord r : released) {
+      ObjectNode item = what.addObject();
+      item.put("record", r.id().value());
+      item.put("type", r.type().name());
+      r.fieldNames().forEach(item.withArray("fields")::add);
+    }
+    body.put("digest", Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+    long sequence = append(claims.subject(), keys, purpose, Decision.GRANTED, body,
+        b -> b.useToken(claims.jwtId(), claims.maxUses()));
+    return new Release(purpose, claims.subject(), released, enquiries, digest, sequence);
+  }
+
+  /** The fields of one record the row, the token and the conditions let out. */
+  private Set<String> fieldsFor(SealedRecord record, RecordSchema schema, PolicyRow row,
+      Set<FieldClass> classes, AccessTokenClaims claims, ClientFacts facts) {
+    boolean basic = record.type().equals(ClientFacts.BASIC);
+    ClientFacts.Casework casework = facts.casework(record.id());
+    if (casework != null) {
+      if ("COACHING".equals(casework.team()) && !policy.coachingReleasable(row.purpose())) {
+        return Set.of();
+      }
+      if (row.requires(Condition.OWN_TEAM_CASEWORK_ONLY)
+          && !ClientFacts.sameName(claims.requester().name(), casework.adviser())
+          && !ClientFacts.sameName(claims.requester().name(), casework.administrator())) {
+        return Set.of();
+      }
+    }
+    Set<String> names = new HashSet<>();
+    for (FieldSpec field : schema.fields()) {
+      Allowance allowance = row.allowance(field.fieldClass());
+      boolean allowed = allowance == Allowance.ALLOWED
+          || (allowance == Allowance.BASIC_RECORD_ONLY && basic);
+      if (allowed && classes.contains(field.fieldClass())) {
+        names.add(field.name());
+      }
+    }
+    return names;
+  }
+
+  /** Conditions that the token alone decides, checked already when the decision is made. */
+  private static boolean dependsOnTokenOnly(Condition c) {
+    return switch (c) {
+      case REQUESTER_ORGANISATION_AND_REQUIREMENT_RECORDED, COURT_ORDER_OR_STATUTE_RECORDED,
+          RISK_AND_TO_WHOM_RECORDED, LAWFUL_BASIS_AND_REASON_RECORDED, CLASSES_LISTED_EXPLICITLY,
+          APPROVED_BY_DESIGNATED_SENIOR_ROLE -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Whether a condition holds for this token and the client's current state. A condition this
+   * version cannot establish (consents, objections, acknowledgements, pseudonymisation,
+   * statistics, amendments) does not hold: the release fails closed.
+   */
+  private boolean holds(Condition c, AccessTokenClaims t, ClientFacts f) {
+    Requester who = t.requester();
+    return switch (c) {
+      case REQUESTER_ORGANISATION_AND_REQUIREMENT_RECORDED ->
+          !who.organisation().isBlank() && !t.reason().isBlank();
+      case COURT_ORDER_OR_STATUTE_RECORDED, LAWFUL_BASIS_AND_REASON_RECORDED ->
+          t.legalReference().isPresent() && !t.reason().isBlank();
+      case RISK_AND_TO_WHOM_RECORDED -> !t.reason().isBlank();
+      case CLASSES_LISTED_EXPLICITLY -> !t.fieldClasses().isEmpty();
+      case APPROVED_BY_DESIGNATED_SENIOR_ROLE -> t.approval()
+          .filter(a -> seniorRoles.contains(ClientFacts.normal(a.role()))).isPresent();
+      case CLIENT_IS_DOCTOR_IN_POSTGRADUATE_TRAINING -> "DOCTOR".equals(f.basic("profession"))
+          && "POSTGRADUATE_TRAINING".equals(f.basic("trainingStatus"));
+      case REQUESTER_IS_RECORDED_RESPONSIBLE_OFFICER ->
+          ClientFacts.sameName(who.name(), f.basic("responsibleOfficer.name"))
+              || (londonOrKss(f) && ClientFacts.sameName(who.organisation(), CASE_MANAGEMENT_TEAM));
+      case LONDON_KSS_VIA_CASE_MANAGEMENT_AND_APPEALS_TEAM ->
+          !londonOrKss(f) || ClientFacts.sameName(who.organisation(), CASE_MANAGEMENT_TEAM);
+      case REQUESTER_IS_CASE_TEAM_ADVISER_OR_ADMINISTRATOR -> f.casework().values().stream()
+          .anyMatch(cw -> ClientFacts.sameName(who.name(), cw.adviser())
+              || ClientFacts.sameName(who.name(), cw.administrator()));
+      case OWN_TEAM_CASEWORK_ONLY, INCLUDES_ENQUIRY_LOG_ENTRIES -> true; // applied when selecting
+      case REQUESTER_IS_CLIENT -> ClientFacts.sameName(who.name(), f.basic("fullName"))
+          && (f.basic("email") == null || who.contact().isBlank()
+              || ClientFacts.sameName(who.contact(), f.basic("email")));
+      case CLIENT_IN_LONDON_KSS_TRAINING_SKILLS_SERVICE -> false;
+      default -> false;
+    };
+  }
+
+  private static boolean londonOrKss(ClientFacts f) {
+    String region = f.basic("programmeRegion");
+    return "LONDON".equals(region) || "KSS".equals(region);
+  }
+
+  private static RefusedException refusal(Purpose purpose, Condition condition) {
+    return new RefusedException(purpose.clause(), condition.description());
+  }
+
+  private List<Enquiry> enquiriesAbout(ClientId client) {
+    List<Enquiry> out = new ArrayList<>();
+    long from = 0;
+    for (List<EnquiryLog.Opened> page = log.read(0, 512); !page.isEmpty(); page = log.read(from, 512)) {
+      for (EnquiryLog.Opened opened : page) {
+        from++;
+        if (opened.entry() != null && client.equals(opened.client())) {
+          SealedEnquiry e = opened.entry();
+          out.add(new Enquiry(e.sequence(), e.time(), e.purpose(), e.decision(),
+              opened.body() == null ? null : readTree(opened.body()),
+              opened.status().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode readTree(byte[] json) {
+    try {
+      return Json.MAPPER.readTree(json);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Appends an entry in one atomic write with whatever else {@code extra} adds (a token use).
+   * Retries only when another writer took the log position; a token with no uses left is refused.
+   */
+  private long append(ClientId client, ClientKeys keys, Purpose purpose, Decision decision,
+      ObjectNode body, Consumer<WriteBatch.Builder> extra) {
+    byte[] bytes;
+    try {
+      bytes = Json.MAPPER.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not encode a log entry", e);
+    }
+    for (int attempt = 1; ; attempt++) {
+      LogEntry entry = log.next(client, keys, purpose, decision, bytes);
+      WriteBatch.Builder batch = WriteBatch.builder();
+      extra.accept(batch);
+      batch.appendLog(entry);
+      WriteBatch built = batch.build();
+      for (WriteBatch.TokenUse use : built.tokenUses()) {
+        if (store.tokenUses(use.tokenId()) >= use.maxUses()) {
+          throw new RefusedException(TokenVerifier.CLAUSE, "the token has no uses left");
+        }
+      }
+      try {
+        store.write(built);
+        return entry.sequence();
+      } catch (ConflictException e) {
+        if (attempt >= LOG_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private ClientKeys keysIfHeld(ClientId client) {
+    var entry = store.key(KeyName.client(client));
+    return entry.isPresent() && entry.get() instanceof KeyEntry.Wrapped
+        ? dataKeys.forReading(client) : null;
+  }
+
+  private static ObjectNode body(AccessTokenClaims claims, RefusedException refusal) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put("event", "release");
+    body.put("client", claims.subject().value());
+    body.put("purpose", claims.purpose().name());
+    body.put("clause", claims.clause());
+    body.put("recipient", claims.audience());
+    body.set("requester", Json.MAPPER.valueToTree(claims.requester()));
+    body.put("reason", claims.reason());
+    claims.legalReference().ifPresent(l -> body.put("legalReference", l));
+    claims.approval().ifPresent(a -> body.set("approval", Json.MAPPER.valueToTree(a)));
+    ArrayNode classes = body.putArray("fieldClasses");
+    claims.fieldClasses().forEach(c -> classes.add(c.name()));
+    body.put("tokenId", claims.jwtId());
+    if (refusal != null) {
+      body.set("refusal", refusalNode(refusal));
+    }
+    return body;
+  }
+
+  private static ObjectNode refusalNode(RefusedException e) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("clause", e.clause());
+    node.put("condition", e.condition());
+    return node;
+  }
+
+  /** SHA-256 over exactly what was released: record id, field name and value bytes, in order. */
+  private static byte[] digest(List<ReleasedRecord> released) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (ReleasedRecord r : released) {
+      for (Map.Entry<String, byte[]> f : r.bytes().entrySet()) {
+        writePart(bytes, r.id().value().getBytes(StandardCharsets.UTF_8));
+        writePart(bytes, f.getKey().getBytes(StandardCharsets.UTF_8));
+        writePart(bytes, f.getValue());
+      }
+    }
+    return SealedEnquiry.hash(bytes.toByteArray());
+  }
+
+  private static void writePart(ByteArrayOutputStream out, byte[] part) {
+    out.write(part.length >>> 24);
+    out.write(part.length >>> 16);
+    out.write(part.length >>> 8);
+    out.write(part.length);
+    out.writeBytes(part);
+  }
+
+  private TokenVerifier verifier(String recipient) {
+    if (recipient == null || recipient.isBlank() || recipient.length() > 256) {
+      throw new RefusedException(TokenVerifier.CLAUSE, "the recipient must be named");
+    }
+    return verifiers.get(recipient, r -> TokenVerifier.builder().keys(tokenKeys).issuer(issuerName)
+        .audience(r).clock(clock).build());
+  }
+
+  String publicJwkSet() {
+    return tokenKeys.publicJwkSet();
+  }
+}
