@@ -1,7 +1,6 @@
-package io.securerecords.testkit;
+package io.securerecords.api.store;
 
-import io.securerecords.api.store.InMemoryRecordStore;
-import io.securerecords.api.store.RecordStore;
+import io.securerecords.testkit.RecordStoreConformanceTest;
 
 /** The in-memory store passes the conformance suite. */
 class InMemoryRecordStoreConformanceTest extends RecordStoreConformanceTest {
