@@ -73,6 +73,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 public abstract class RecordStoreConformanceTest {
   private static final int THREADS = 8;
+  private static final int ROUNDS = 20;
 
   /** The store under test; fresh and empty for each test. */
   protected RecordStore store;
@@ -673,11 +674,15 @@ public abstract class RecordStoreConformanceTest {
 
       List<RecordId> walked = new ArrayList<>();
       RecordId after = null;
-      while (true) {
+      for (int pages = 0; ; pages++) {
+        assertTrue(pages <= ids.size(), "paging does not end");
         List<RecordId> page = store.recordIds(after, 7);
         assertTrue(page.size() <= 7, "a page holds at most limit ids");
         if (page.isEmpty()) {
           break;
+        }
+        if (after != null) {
+          assertTrue(page.get(0).compareTo(after) > 0, "a page starts after its cursor");
         }
         walked.addAll(page);
         after = page.get(page.size() - 1);
@@ -738,11 +743,15 @@ public abstract class RecordStoreConformanceTest {
 
       List<KeyName> walked = new ArrayList<>();
       KeyName after = null;
-      while (true) {
+      for (int pages = 0; ; pages++) {
+        assertTrue(pages <= keys.size(), "paging does not end");
         List<KeyName> page = store.keyNames(after, 4);
         assertTrue(page.size() <= 4, "a page holds at most limit names");
         if (page.isEmpty()) {
           break;
+        }
+        if (after != null) {
+          assertTrue(page.get(0).compareTo(after) > 0, "a page starts after its cursor");
         }
         walked.addAll(page);
         after = page.get(page.size() - 1);
@@ -919,22 +928,26 @@ public abstract class RecordStoreConformanceTest {
 
     @Test
     void aSingleUseTokenRacedByEightThreadsIsUsedExactlyOnce() throws Exception {
-      String token = fixtures.tokenId();
+      for (int round = 0; round < ROUNDS; round++) {
+        String token = fixtures.tokenId() + "." + round;
 
-      List<Boolean> won = race(THREADS, i -> () -> store.write(WriteBatch.builder().useToken(token, 1).build()));
+        List<Boolean> won = race(THREADS, i -> () -> store.write(WriteBatch.builder().useToken(token, 1).build()));
 
-      assertEquals(1, won.stream().filter(w -> w).count(), "winners");
-      assertEquals(1, store.tokenUses(token));
+        assertEquals(1, won.stream().filter(w -> w).count(), "winners in round " + round);
+        assertEquals(1, store.tokenUses(token));
+      }
     }
 
     @Test
     void aThreeUseTokenRacedByEightThreadsIsUsedExactlyThrice() throws Exception {
-      String token = fixtures.tokenId();
+      for (int round = 0; round < ROUNDS; round++) {
+        String token = fixtures.tokenId() + "." + round;
 
-      List<Boolean> won = race(THREADS, i -> () -> store.write(WriteBatch.builder().useToken(token, 3).build()));
+        List<Boolean> won = race(THREADS, i -> () -> store.write(WriteBatch.builder().useToken(token, 3).build()));
 
-      assertEquals(3, won.stream().filter(w -> w).count(), "winners");
-      assertEquals(3, store.tokenUses(token));
+        assertEquals(3, won.stream().filter(w -> w).count(), "winners in round " + round);
+        assertEquals(3, store.tokenUses(token));
+      }
     }
 
     @Test
@@ -956,32 +969,39 @@ public abstract class RecordStoreConformanceTest {
 
     @Test
     void racingUpdatesOfOneRecordHaveOneWinner() throws Exception {
-      SealedRecord v1 = putRecord(fixtures.sealedRecord());
-      List<SealedRecord> candidates = new ArrayList<>();
-      for (int i = 0; i < THREADS; i++) {
-        candidates.add(fixtures.nextVersion(v1));
+      SealedRecord current = putRecord(fixtures.sealedRecord());
+      for (int round = 0; round < ROUNDS; round++) {
+        List<SealedRecord> candidates = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+          candidates.add(fixtures.nextVersion(current));
+        }
+        long expected = current.version();
+
+        List<Boolean> won = race(THREADS, i -> () -> store.write(WriteBatch.builder()
+            .putRecord(candidates.get(i), expected).build()));
+
+        assertEquals(1, won.stream().filter(w -> w).count(), "winners in round " + round);
+        current = candidates.get(won.indexOf(true));
+        assertEquals(Optional.of(current), store.record(current.id()));
       }
-
-      List<Boolean> won = race(THREADS, i -> () -> store.write(WriteBatch.builder()
-          .putRecord(candidates.get(i), 1).build()));
-
-      assertEquals(1, won.stream().filter(w -> w).count(), "winners");
-      SealedRecord winner = candidates.get(won.indexOf(true));
-      assertEquals(Optional.of(winner), store.record(v1.id()));
     }
 
     @Test
     void racingAppendsAtOneSequenceHaveOneWinner() throws Exception {
-      List<LogEntry> candidates = new ArrayList<>();
-      for (int i = 0; i < THREADS; i++) {
-        candidates.add(fixtures.logEntry(0));
+      List<LogEntry> winners = new ArrayList<>();
+      for (int round = 0; round < ROUNDS; round++) {
+        List<LogEntry> candidates = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+          candidates.add(fixtures.logEntry(round));
+        }
+
+        List<Boolean> won = race(THREADS, i -> () -> store.write(WriteBatch.builder()
+            .appendLog(candidates.get(i)).build()));
+
+        assertEquals(1, won.stream().filter(w -> w).count(), "winners in round " + round);
+        winners.add(candidates.get(won.indexOf(true)));
       }
-
-      List<Boolean> won = race(THREADS, i -> () -> store.write(WriteBatch.builder()
-          .appendLog(candidates.get(i)).build()));
-
-      assertEquals(1, won.stream().filter(w -> w).count(), "winners");
-      assertEquals(List.of(candidates.get(won.indexOf(true))), store.log(0, 10));
+      assertEquals(winners, store.log(0, Integer.MAX_VALUE));
     }
 
     @Test
