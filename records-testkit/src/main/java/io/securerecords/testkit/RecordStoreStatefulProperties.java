@@ -108,6 +108,7 @@ public abstract class RecordStoreStatefulProperties {
         .withMaxTransformations(40);
   }
 
+  /** Closes every store opened during the try, through {@link #closeStore}. */
   @AfterTry
   public void closeStores() {
     try {
