@@ -74,7 +74,10 @@ public final class InMemoryRecordStore implements RecordStore {
         throw new ConflictException("record " + delete.id().value() + " is written twice in one batch");
       }
       SealedRecord current = records.get(delete.id());
-      long stored = current == null ? 0 : current.version();
+      if (current == null) {
+        throw new ConflictException("record " + delete.id().value() + " is not held");
+      }
+      long stored = current.version();
       if (stored != delete.expectedVersion()) {
         throw new ConflictException("record " + delete.id().value() + " is at version " + stored
             + ", not " + delete.expectedVersion());
