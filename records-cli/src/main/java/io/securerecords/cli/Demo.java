@@ -44,7 +44,7 @@ public final class Demo {
   private final PrintStream out;
   private final List<String[]> rows = new ArrayList<>();
 
-  private Demo(PrintStream out) {
+  Demo(PrintStream out) {
     this.out = out;
   }
 
