@@ -8,7 +8,8 @@ import io.securerecords.api.error.ConflictException;
 import io.securerecords.api.error.ErasedException;
 import io.securerecords.api.error.KeyUnavailableException;
 import io.securerecords.api.error.RefusedException;
-import io.securerecords.api.policy.Allowance;
+import io.securerecords.api.psu.Register;
+import io.securerecords.api.psu.Team;
 import io.securerecords.api.policy.Condition;
 import io.securerecords.api.policy.DisclosurePolicy;
 import io.securerecords.api.policy.PolicyRow;
@@ -183,6 +184,22 @@ final class Disclosures {
         released.add(new ReleasedRecord(record.id(), schema, RecordSealer.open(keys, record, names)));
       }
     }
+    if (row.requires(Condition.CONTENT_ACKNOWLEDGED) && released.isEmpty()) {
+      throw refusal(purpose, Condition.CONTENT_ACKNOWLEDGED);
+    }
+    String pseudonym = null;
+    if (row.requires(Condition.PSEUDONYM_PER_DISCLOSURE)) {
+      pseudonym = "client-" + java.util.UUID.randomUUID().toString().substring(0, 13);
+      Redaction redaction = row.requires(Condition.IDENTIFIERS_REDACTED_FROM_FREE_TEXT)
+          ? redactionFor(facts) : null;
+      List<ReleasedRecord> pseudonymised = new ArrayList<>();
+      for (ReleasedRecord r : released) {
+        java.util.Map<String, byte[]> fields = new java.util.LinkedHashMap<>();
+        r.bytes().forEach((k, v) -> fields.put(k, redaction == null ? v : redaction.redactJson(v)));
+        pseudonymised.add(new ReleasedRecord(RecordId.random(), schemas.get(r.type()), fields));
+      }
+      released = pseudonymised;
+    }
     byte[] digest = digest(released);
     List<Enquiry> enquiries = row.requires(Condition.INCLUDES_ENQUIRY_LOG_ENTRIES)
         ? enquiriesAbout(claims.subject()) : List.of();
@@ -197,34 +214,79 @@ final class Disclosures {
     body.put("digest", Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
     long sequence = append(claims.subject(), keys, purpose, Decision.GRANTED, body,
         b -> b.useToken(claims.jwtId(), claims.maxUses()));
-    return new Release(purpose, claims.subject(), released, enquiries, digest, sequence);
+    return new Release(purpose, pseudonym == null ? claims.subject() : null, pseudonym, released,
+        enquiries, digest, sequence);
   }
 
   /** The fields of one record the row, the token and the conditions let out. */
   private Set<String> fieldsFor(SealedRecord record, RecordSchema schema, PolicyRow row,
       Set<FieldClass> classes, AccessTokenClaims claims, ClientFacts facts) {
+    if (ClientFacts.CHOICES.contains(record.type()) && !row.requires(Condition.REQUESTER_IS_CLIENT)) {
+      return Set.of();
+    }
     boolean basic = record.type().equals(ClientFacts.BASIC);
+    if (basic && row.requires(Condition.NO_BASIC_RECORD)) {
+      return Set.of();
+    }
     ClientFacts.Casework casework = facts.casework(record.id());
+    String requester = claims.requester().name();
     if (casework != null) {
       if ("COACHING".equals(casework.team()) && !policy.coachingReleasable(row.purpose())) {
         return Set.of();
       }
       if (row.requires(Condition.OWN_TEAM_CASEWORK_ONLY)
-          && !ClientFacts.sameName(claims.requester().name(), casework.adviser())
-          && !ClientFacts.sameName(claims.requester().name(), casework.administrator())) {
+          && !ClientFacts.sameName(requester, casework.adviser())
+          && !ClientFacts.sameName(requester, casework.administrator())) {
+        return Set.of();
+      }
+      if (row.requires(Condition.REQUESTER_IS_PSU_STAFF_OF_ANOTHER_TEAM)
+          && String.valueOf(requesterTeam(claims)).equals(casework.team())) {
         return Set.of();
       }
     }
     Set<String> names = new HashSet<>();
     for (FieldSpec field : schema.fields()) {
-      Allowance allowance = row.allowance(field.fieldClass());
-      boolean allowed = allowance == Allowance.ALLOWED
-          || (allowance == Allowance.BASIC_RECORD_ONLY && basic);
-      if (allowed && classes.contains(field.fieldClass())) {
+      FieldClass cls = field.fieldClass();
+      boolean allowed = switch (row.allowance(cls)) {
+        case ALLOWED -> true;
+        case BASIC_RECORD_ONLY -> basic;
+        case PSEUDONYMISED -> casework != null;
+        case ACKNOWLEDGED_ONLY -> casework != null
+            && facts.acknowledged(record.id(), claims.ackDigest().orElse(null), today());
+        default -> false;
+      };
+      if (allowed && casework != null && row.requires(Condition.NO_OBJECTION)
+          && facts.objected(record.id(), cls, today())) {
+        allowed = false;
+      }
+      if (allowed && classes.contains(cls)) {
         names.add(field.name());
       }
     }
     return names;
+  }
+
+  private java.time.LocalDate today() {
+    return java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+  }
+
+  /** The PSU team the requester belongs to, from the requester's organisation, or null. */
+  private static Team requesterTeam(AccessTokenClaims claims) {
+    String organisation = claims.requester().organisation();
+    for (Team team : Team.values()) {
+      if (ClientFacts.sameName(organisation, team.name())
+          || ClientFacts.sameName(organisation, team.displayName())) {
+        return team;
+      }
+    }
+    return null;
+  }
+
+  private static Redaction redactionFor(ClientFacts facts) {
+    String register = facts.basic("registration.register");
+    String abbreviation = register == null ? null : Register.valueOf(register).abbreviation();
+    return Redaction.of(facts.basic("fullName"), abbreviation, facts.basic("registration.number"),
+        facts.basic("email"));
   }
 
   /** Conditions that the token alone decides, checked already when the decision is made. */
@@ -267,7 +329,22 @@ final class Disclosures {
       case REQUESTER_IS_CLIENT -> ClientFacts.sameName(who.name(), f.basic("fullName"))
           && (f.basic("email") == null || who.contact().isBlank()
               || ClientFacts.sameName(who.contact(), f.basic("email")));
-      case CLIENT_IN_LONDON_KSS_TRAINING_SKILLS_SERVICE -> false;
+      case CLIENT_IN_LONDON_KSS_TRAINING_SKILLS_SERVICE ->
+          ("DOCTOR".equals(f.basic("profession")) || "DENTIST".equals(f.basic("profession")))
+              && "POSTGRADUATE_TRAINING".equals(f.basic("trainingStatus")) && londonOrKss(f)
+              && f.casework().values().stream().anyMatch(cw -> "SCCLS".equals(cw.team()));
+      case REQUESTER_IS_RECORDED_SUPERVISOR ->
+          ClientFacts.sameName(who.name(), f.basic("supervisor.name"));
+      case CONTENT_ACKNOWLEDGED -> t.ackDigest().isPresent()
+          && f.casework().keySet().stream()
+              .anyMatch(id -> f.acknowledged(id, t.ackDigest().get(), today()));
+      case REQUESTER_IS_PSU_STAFF_OF_ANOTHER_TEAM -> requesterTeam(t) != null;
+      case TRANSFER_AGREED -> requesterTeam(t) != null
+          && f.transferAgreed(requesterTeam(t), today());
+      // Applied while selecting and transforming what is released:
+      case NO_BASIC_RECORD, NO_OBJECTION, PSEUDONYM_PER_DISCLOSURE,
+          IDENTIFIERS_REDACTED_FROM_FREE_TEXT -> true;
+      // Counts and amendments are not releases: they have their own operations.
       default -> false;
     };
   }

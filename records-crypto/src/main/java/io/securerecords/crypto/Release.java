@@ -14,7 +14,9 @@ import java.util.List;
  * (GDPR Art. 15(1)(c)). Holds plaintext: {@link #toString()} prints ids and counts only.
  *
  * @param purpose the purpose released for
- * @param client the client the data is about
+ * @param client the client the data is about; null in a pseudonymised release (3.1)
+ * @param pseudonym for a pseudonymised release, the client's pseudonym for this disclosure only
+ *     (record ids are replaced likewise); otherwise null
  * @param records the records and fields released, ordered by record id
  * @param enquiries for subject access, the log entries about the client; otherwise empty
  * @param digest SHA-256 of exactly the bytes released (as written in the enquiry log)
@@ -23,6 +25,7 @@ import java.util.List;
 public record Release(
     Purpose purpose,
     ClientId client,
+    String pseudonym,
     List<ReleasedRecord> records,
     List<Enquiry> enquiries,
     byte[] digest,
@@ -56,7 +59,7 @@ public record Release(
 
   @Override
   public String toString() {
-    return "Release[" + purpose + ", " + client + ", " + records.size() + " records, "
+    return "Release[" + purpose + ", " + (client != null ? client : pseudonym) + ", " + records.size() + " records, "
         + enquiries.size() + " enquiries, log " + logSequence + "]";
   }
 }

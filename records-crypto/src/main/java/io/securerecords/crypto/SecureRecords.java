@@ -27,7 +27,10 @@ import io.securerecords.api.store.WriteBatch;
 import io.securerecords.api.policy.DisclosurePolicy;
 import io.securerecords.api.policy.PolicyTable;
 import io.securerecords.api.policy.Purpose;
+import io.securerecords.api.psu.FeedbackAcknowledgement;
 import io.securerecords.api.psu.PsuSchemas;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
 import io.securerecords.crypto.token.AccessTokenClaims;
 import io.securerecords.crypto.token.Requester;
@@ -423,6 +426,30 @@ public final class SecureRecords implements AutoCloseable {
    */
   public long logEnquiry(ClientId client, Purpose purpose, Requester requester, String reason) {
     return disclosures.logEnquiry(client, purpose, requester, reason);
+  }
+
+  /**
+   * Records the client's acknowledgement of the feedback (observations) of a casework record as
+   * it stands now, bound to a digest of that exact content (notice 2: no feedback without the
+   * client's prior knowledge of the content). Any later edit needs a new acknowledgement. Put the
+   * returned digest in the supervisor-feedback decision's {@code ackDigest}.
+   *
+   * @throws InvalidInputException if the record is not casework or holds no observations
+   */
+  public FeedbackAcknowledgement acknowledgeFeedback(RecordId casework, LocalDate given) {
+    SealedRecord record = sealed(casework);
+    if (!record.type().equals(ClientFacts.CASEWORK)) {
+      throw new InvalidInputException("casework", "only casework records hold feedback");
+    }
+    byte[] observations = RecordSealer.open(dataKeys.forReading(record.client()), record,
+        Set.of("observations")).get("observations");
+    if (observations == null || "null".equals(new String(observations, StandardCharsets.UTF_8))) {
+      throw new InvalidInputException("observations", "there is no feedback to acknowledge");
+    }
+    FeedbackAcknowledgement ack = new FeedbackAcknowledgement(casework,
+        ClientFacts.observationsDigest(observations), given, null);
+    put(record.client(), ack);
+    return ack;
   }
 
   /** The public keys (a standard JWK set) other systems verify this instance's tokens with. */

@@ -12,6 +12,10 @@ import java.util.List;
 public final class PsuSchemas {
   private static final RecordSchema BASIC = RecordSchema.derive(BasicRecord.class);
   private static final RecordSchema CASEWORK = RecordSchema.derive(CaseworkRecord.class);
+  private static final RecordSchema CONSENT = RecordSchema.derive(TransferConsent.class);
+  private static final RecordSchema OBJECTION = RecordSchema.derive(SharingObjection.class);
+  private static final RecordSchema ACKNOWLEDGEMENT =
+      RecordSchema.derive(FeedbackAcknowledgement.class);
 
   private PsuSchemas() {}
 
@@ -25,8 +29,17 @@ public final class PsuSchemas {
     return CASEWORK;
   }
 
-  /** Every PSU schema: the Basic Record's, then the Casework Record's. */
+  /**
+   * The schemas of the client's own choices: transfer consents (3.2), objections to internal
+   * sharing (3.3) and feedback acknowledgements (2). They are sealed like any record and are
+   * released only to the client (subject access).
+   */
+  public static List<RecordSchema> choices() {
+    return List.of(CONSENT, OBJECTION, ACKNOWLEDGEMENT);
+  }
+
+  /** Every PSU schema: the Basic Record's, the Casework Record's, then the client's choices. */
   public static List<RecordSchema> all() {
-    return List.of(BASIC, CASEWORK);
+    return List.of(BASIC, CASEWORK, CONSENT, OBJECTION, ACKNOWLEDGEMENT);
   }
 }

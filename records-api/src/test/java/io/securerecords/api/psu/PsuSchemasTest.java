@@ -96,8 +96,13 @@ class PsuSchemasTest {
   }
 
   @Test
-  void allIsBothSchemasAndDeriveIsStable() {
-    assertEquals(List.of(PsuSchemas.basic(), PsuSchemas.casework()), PsuSchemas.all());
+  void allIsTheRecordsThenTheClientsChoicesAndDeriveIsStable() {
+    List<RecordSchema> expected = new java.util.ArrayList<>(
+        List.of(PsuSchemas.basic(), PsuSchemas.casework()));
+    expected.addAll(PsuSchemas.choices());
+    assertEquals(expected, PsuSchemas.all());
+    assertEquals(List.of("psu.consent", "psu.objection", "psu.acknowledgement"),
+        PsuSchemas.choices().stream().map(s -> s.type().name()).toList());
     assertEquals(RecordSchema.derive(BasicRecord.class), PsuSchemas.basic());
     assertEquals(RecordSchema.derive(CaseworkRecord.class), PsuSchemas.casework());
   }
