@@ -157,6 +157,50 @@ final class Disclosures {
     }
   }
 
+  /** Equality monitoring (4): verified like any release, returns counts only. */
+  EqualityReport equality(String token, String recipient, EqualityReport.GroupBy groupBy,
+      EqualityReport.Demographic demographic) {
+    VerifiedGrant grant;
+    try {
+      grant = verifier(recipient).verify(token);
+    } catch (RefusedException e) {
+      ObjectNode body = Json.MAPPER.createObjectNode();
+      body.put("event", "equality");
+      body.put("recipient", recipient);
+      body.set("refusal", refusalNode(e));
+      append(null, null, null, Decision.REFUSED, body, b -> {});
+      throw e;
+    }
+    AccessTokenClaims claims = grant.claims();
+    try {
+      if (claims.purpose() != Purpose.EQUALITY_MONITORING
+          || !claims.subject().equals(SecureRecords.ALL_CLIENTS)) {
+        throw new RefusedException(claims.clause(),
+            "equality counts need an EQUALITY_MONITORING token about " + SecureRecords.ALL_CLIENTS.value());
+      }
+      if (!policy.narrow(claims.purpose(), claims.fieldClasses()).contains(FieldClass.DEMOGRAPHIC)) {
+        throw new RefusedException(claims.clause(), "the token does not cover DEMOGRAPHIC");
+      }
+    } catch (RefusedException e) {
+      append(null, null, claims.purpose(), Decision.REFUSED, body(claims, e), b -> {});
+      throw e;
+    }
+    EqualityReport report = EqualityStatistics.count(store, dataKeys, groupBy, demographic);
+    ObjectNode body = body(claims, null);
+    body.put("event", "equality");
+    body.put("groupedBy", groupBy.name());
+    body.put("demographic", demographic.name());
+    try {
+      body.put("digest", Base64.getUrlEncoder().withoutPadding().encodeToString(
+          SealedEnquiry.hash(Json.MAPPER.writeValueAsBytes(report))));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    append(null, null, claims.purpose(), Decision.GRANTED, body,
+        b -> b.useToken(claims.jwtId(), claims.maxUses()));
+    return report;
+  }
+
   private Release releaseVerified(VerifiedGrant grant, ClientKeys keys) {
     AccessTokenClaims claims = grant.claims();
     Purpose purpose = claims.purpose();

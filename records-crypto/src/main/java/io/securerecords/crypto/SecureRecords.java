@@ -71,6 +71,11 @@ public final class SecureRecords implements AutoCloseable {
   public static final String HEAD_OF_PSU = "Head of the Professional Support Unit";
   /** A designated senior role by default: the Caldicott Guardian. */
   public static final String CALDICOTT_GUARDIAN = "Caldicott Guardian";
+  /**
+   * The subject of equality-monitoring tokens: the counts are about no one client, so the token
+   * names this id instead of a client's.
+   */
+  public static final ClientId ALL_CLIENTS = ClientId.of("all-clients");
   static final Set<String> DEFAULT_SENIOR_ROLES = Set.of(HEAD_OF_PSU, CALDICOTT_GUARDIAN);
   private static final int WRITE_ATTEMPTS = 3;
 
@@ -450,6 +455,19 @@ public final class SecureRecords implements AutoCloseable {
         ClientFacts.observationsDigest(observations), given, null);
     put(record.client(), ack);
     return ack;
+  }
+
+  /**
+   * Equality monitoring (notice 4): demographic data used anonymously, as counts only. Needs an
+   * {@code EQUALITY_MONITORING} token about {@link #ALL_CLIENTS} covering {@code DEMOGRAPHIC};
+   * returns counts per group with small numbers suppressed and others rounded to the nearest 5;
+   * never a row, an identifier or free text. Logged like any release.
+   *
+   * @throws RefusedException if the token or the policy does not allow it; logged
+   */
+  public EqualityReport equalityStatistics(String token, String recipient,
+      EqualityReport.GroupBy groupBy, EqualityReport.Demographic demographic) {
+    return disclosures.equality(token, recipient, groupBy, demographic);
   }
 
   /** The public keys (a standard JWK set) other systems verify this instance's tokens with. */
