@@ -30,8 +30,9 @@ final class ClientFacts {
   static final RecordType CONSENT = RecordType.of("psu.consent");
   static final RecordType OBJECTION = RecordType.of("psu.objection");
   static final RecordType ACKNOWLEDGEMENT = RecordType.of("psu.acknowledgement");
-  /** The client's own choices: released only to the client. */
-  static final Set<RecordType> CHOICES = Set.of(CONSENT, OBJECTION, ACKNOWLEDGEMENT);
+  static final RecordType AMENDMENT = RecordType.of("psu.amendment");
+  /** The client's own choices and record history: released only to the client. */
+  static final Set<RecordType> CLIENT_ONLY = Set.of(CONSENT, OBJECTION, ACKNOWLEDGEMENT, AMENDMENT);
   private static final Set<String> BASIC_FACTS = Set.of("fullName", "registration", "email", "profession",
       "trainingStatus", "programmeRegion", "responsibleOfficer", "supervisor");
   private static final Set<String> CASEWORK_FACTS =

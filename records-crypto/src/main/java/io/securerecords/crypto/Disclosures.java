@@ -8,6 +8,7 @@ import io.securerecords.api.error.ConflictException;
 import io.securerecords.api.error.ErasedException;
 import io.securerecords.api.error.KeyUnavailableException;
 import io.securerecords.api.error.RefusedException;
+import io.securerecords.api.policy.Allowance;
 import io.securerecords.api.psu.Register;
 import io.securerecords.api.psu.Team;
 import io.securerecords.api.policy.Condition;
@@ -201,6 +202,93 @@ final class Disclosures {
     return report;
   }
 
+  /** Rectification (6): amends one field on the client's request, keeping the old value. */
+  long rectify(String token, String recipient, RecordId recordId, String field, Object value) {
+    VerifiedGrant grant;
+    try {
+      grant = verifier(recipient).verify(token);
+    } catch (RefusedException e) {
+      ObjectNode body = Json.MAPPER.createObjectNode();
+      body.put("event", "rectification");
+      body.put("recipient", recipient);
+      body.set("refusal", refusalNode(e));
+      append(null, null, null, Decision.REFUSED, body, b -> {});
+      throw e;
+    }
+    AccessTokenClaims claims = grant.claims();
+    ClientKeys keys = null;
+    try {
+      keys = dataKeys.forReading(claims.subject());
+      return rectifyVerified(claims, keys, recordId, field, value);
+    } catch (RefusedException e) {
+      append(claims.subject(), keys, claims.purpose(), Decision.REFUSED, body(claims, e), b -> {});
+      throw e;
+    }
+  }
+
+  private long rectifyVerified(AccessTokenClaims claims, ClientKeys keys, RecordId recordId,
+      String field, Object value) {
+    Purpose purpose = claims.purpose();
+    if (purpose != Purpose.RECTIFICATION) {
+      throw new RefusedException(purpose.clause(), "amendments need a RECTIFICATION token");
+    }
+    SealedRecord record = store.record(recordId)
+        .filter(r -> r.client().equals(claims.subject()))
+        .filter(r -> claims.records().isEmpty() || claims.records().contains(r.id()))
+        .orElseThrow(() -> new RefusedException(purpose.clause(),
+            "the record is not one of the token's client's records in scope"));
+    RecordSchema schema = schemas.get(record.type());
+    FieldSpec spec = schema == null ? null : schema.field(field).orElse(null);
+    if (spec == null || ClientFacts.CLIENT_ONLY.contains(record.type())) {
+      throw new RefusedException(purpose.clause(), "the field cannot be amended");
+    }
+    Set<FieldClass> classes = policy.narrow(purpose, claims.fieldClasses());
+    if (!classes.contains(spec.fieldClass())
+        || policy.row(purpose).allowance(spec.fieldClass()) != Allowance.WRITE) {
+      throw new RefusedException(purpose.clause(),
+          "the token does not allow amending " + spec.fieldClass());
+    }
+    ClientFacts facts = ClientFacts.read(keys, store.records(claims.subject()));
+    for (Condition condition : policy.row(purpose).conditions()) {
+      if (!holds(condition, claims, facts)) {
+        throw refusal(purpose, condition);
+      }
+    }
+    java.util.Map<String, byte[]> current = RecordSealer.open(keys, record, null);
+    java.util.Map<String, byte[]> changed = new java.util.LinkedHashMap<>(current);
+    try {
+      changed.put(field, Json.MAPPER.writeValueAsBytes(value));
+    } catch (IOException e) {
+      throw new io.securerecords.api.error.InvalidInputException(field, "cannot be encoded as JSON");
+    }
+    // Decoding to the schema's type and encoding again applies every validation rule.
+    Class<?> type = schema.javaType() == Object.class ? java.util.Map.class : schema.javaType();
+    java.util.Map<String, byte[]> plaintext = schema.encode(schema.decode(changed, type));
+    java.time.Instant now = clock.instant();
+    SealedRecord next = RecordSealer.seal(keys, record.type(), record.id(), record.version() + 1,
+        record.created(), now, plaintext);
+    byte[] old = current.get(field);
+    RecordSchema history = schemas.get(ClientFacts.AMENDMENT);
+    if (history == null) {
+      throw new RefusedException(purpose.clause(), "record history (psu.amendment) is not registered");
+    }
+    io.securerecords.api.psu.RecordAmendment amendment =
+        io.securerecords.api.psu.RecordAmendment.of(record.id(), field, spec.fieldClass(), today(),
+            claims.reason(), old == null ? null : new String(old, StandardCharsets.UTF_8));
+    SealedRecord historyRecord = RecordSealer.seal(keys, ClientFacts.AMENDMENT, RecordId.random(),
+        1, now, now, history.encode(amendment));
+    ObjectNode body = body(claims, null);
+    body.put("event", "rectification");
+    body.put("record", record.id().value());
+    body.put("field", field);
+    body.put("history", historyRecord.id().value());
+    append(claims.subject(), keys, purpose, Decision.AMENDED, body, b -> b
+        .putRecord(next, record.version())
+        .putRecord(historyRecord, 0)
+        .useToken(claims.jwtId(), claims.maxUses()));
+    return next.version();
+  }
+
   private Release releaseVerified(VerifiedGrant grant, ClientKeys keys) {
     AccessTokenClaims claims = grant.claims();
     Purpose purpose = claims.purpose();
@@ -265,7 +353,7 @@ final class Disclosures {
   /** The fields of one record the row, the token and the conditions let out. */
   private Set<String> fieldsFor(SealedRecord record, RecordSchema schema, PolicyRow row,
       Set<FieldClass> classes, AccessTokenClaims claims, ClientFacts facts) {
-    if (ClientFacts.CHOICES.contains(record.type()) && !row.requires(Condition.REQUESTER_IS_CLIENT)) {
+    if (ClientFacts.CLIENT_ONLY.contains(record.type()) && !row.requires(Condition.REQUESTER_IS_CLIENT)) {
       return Set.of();
     }
     boolean basic = record.type().equals(ClientFacts.BASIC);
@@ -370,9 +458,11 @@ final class Disclosures {
           .anyMatch(cw -> ClientFacts.sameName(who.name(), cw.adviser())
               || ClientFacts.sameName(who.name(), cw.administrator()));
       case OWN_TEAM_CASEWORK_ONLY, INCLUDES_ENQUIRY_LOG_ENTRIES -> true; // applied when selecting
-      case REQUESTER_IS_CLIENT -> ClientFacts.sameName(who.name(), f.basic("fullName"))
-          && (f.basic("email") == null || who.contact().isBlank()
-              || ClientFacts.sameName(who.contact(), f.basic("email")));
+      case REQUESTER_IS_CLIENT, AMENDMENT_ON_CLIENT_REQUEST ->
+          ClientFacts.sameName(who.name(), f.basic("fullName"))
+              && (f.basic("email") == null || who.contact().isBlank()
+                  || ClientFacts.sameName(who.contact(), f.basic("email")));
+      case OLD_VALUE_AND_REASON_KEPT -> true; // rectify() keeps both, in the same write
       case CLIENT_IN_LONDON_KSS_TRAINING_SKILLS_SERVICE ->
           ("DOCTOR".equals(f.basic("profession")) || "DENTIST".equals(f.basic("profession")))
               && "POSTGRADUATE_TRAINING".equals(f.basic("trainingStatus")) && londonOrKss(f)

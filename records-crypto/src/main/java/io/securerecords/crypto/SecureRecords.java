@@ -470,6 +470,21 @@ public final class SecureRecords implements AutoCloseable {
     return disclosures.equality(token, recipient, groupBy, demographic);
   }
 
+  /**
+   * Rectification (notice 6): amends one field of one record on the client's request. Needs a
+   * {@code RECTIFICATION} token whose requester is the client and whose classes include the
+   * field's; the token's reason is recorded. The new version, the record-history entry holding
+   * the old value (sealed, in the field of its class), the token's use and the enquiry-log entry
+   * are one atomic write.
+   *
+   * @return the record's new version
+   * @throws RefusedException if the token or the policy does not allow it; logged
+   * @throws InvalidInputException if the new value breaks the schema; nothing is written
+   */
+  public long rectify(String token, String recipient, RecordId record, String field, Object value) {
+    return disclosures.rectify(token, recipient, record, field, value);
+  }
+
   /** The public keys (a standard JWK set) other systems verify this instance's tokens with. */
   public String publicJwkSet() {
     return tokenKeys.publicJwkSet();

@@ -16,6 +16,7 @@ public final class PsuSchemas {
   private static final RecordSchema OBJECTION = RecordSchema.derive(SharingObjection.class);
   private static final RecordSchema ACKNOWLEDGEMENT =
       RecordSchema.derive(FeedbackAcknowledgement.class);
+  private static final RecordSchema AMENDMENT = RecordSchema.derive(RecordAmendment.class);
 
   private PsuSchemas() {}
 
@@ -38,8 +39,16 @@ public final class PsuSchemas {
     return List.of(CONSENT, OBJECTION, ACKNOWLEDGEMENT);
   }
 
-  /** Every PSU schema: the Basic Record's, the Casework Record's, then the client's choices. */
+  /** The schema of record history: amendments made on the client's request (notice 6). */
+  public static RecordSchema amendment() {
+    return AMENDMENT;
+  }
+
+  /**
+   * Every PSU schema: the Basic Record's, the Casework Record's, the client's choices, then
+   * record history.
+   */
   public static List<RecordSchema> all() {
-    return List.of(BASIC, CASEWORK, CONSENT, OBJECTION, ACKNOWLEDGEMENT);
+    return List.of(BASIC, CASEWORK, CONSENT, OBJECTION, ACKNOWLEDGEMENT, AMENDMENT);
   }
 }

@@ -100,6 +100,7 @@ class PsuSchemasTest {
     List<RecordSchema> expected = new java.util.ArrayList<>(
         List.of(PsuSchemas.basic(), PsuSchemas.casework()));
     expected.addAll(PsuSchemas.choices());
+    expected.add(PsuSchemas.amendment());
     assertEquals(expected, PsuSchemas.all());
     assertEquals(List.of("psu.consent", "psu.objection", "psu.acknowledgement"),
         PsuSchemas.choices().stream().map(s -> s.type().name()).toList());
