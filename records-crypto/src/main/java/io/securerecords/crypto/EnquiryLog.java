@@ -58,6 +58,16 @@ final class EnquiryLog {
     return publicKeyset;
   }
 
+  /** Signs a checkpoint with the log's signing key. */
+  io.securerecords.crypto.log.SignedCheckpoint sign(io.securerecords.crypto.log.Checkpoint c) {
+    try {
+      return new io.securerecords.crypto.log.SignedCheckpoint(c,
+          signer.sign(io.securerecords.crypto.log.SignedCheckpoint.signedBytes(c)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("could not sign a checkpoint", e);
+    }
+  }
+
   LogVerifier verifier() {
     return new LogVerifier(publicKeyset);
   }

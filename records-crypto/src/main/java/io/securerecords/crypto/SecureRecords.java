@@ -380,6 +380,21 @@ public final class SecureRecords implements AutoCloseable {
     return log.verifier().verify(store, anchor);
   }
 
+  /**
+   * Verifies the whole log and returns a checkpoint of it signed with the log's key, to publish
+   * or give to auditors: later verifications against it detect truncation and rewritten history.
+   *
+   * @throws io.securerecords.api.error.TamperedException if the log does not verify now
+   */
+  public io.securerecords.crypto.log.SignedCheckpoint signedCheckpoint() {
+    LogVerification now = log.verifier().verify(store, Checkpoint.EMPTY);
+    if (!now.intact()) {
+      throw new io.securerecords.api.error.TamperedException(
+          "the enquiry log does not verify: " + now.problems().get(0));
+    }
+    return log.sign(now.head());
+  }
+
   /** The public keyset that verifies the enquiry log's signatures (no secret in it). */
   public KeysetHandle logPublicKeyset() {
     return log.publicKeyset();

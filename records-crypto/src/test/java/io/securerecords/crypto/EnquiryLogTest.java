@@ -2,6 +2,7 @@ package io.securerecords.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.securerecords.api.policy.Purpose;
@@ -99,6 +100,19 @@ class EnquiryLogTest {
     LogVerification v = records.verifyLog(kept);
     assertFalse(v.intact());
     assertTrue(v.problems().get(0).contains("truncated"), v.problems().toString());
+  }
+
+  @Test
+  void aSignedCheckpointCatchesTruncationAndAForgedCheckpointIsRefused() {
+    var signed = records.signedCheckpoint();
+    LogVerifier auditor = new LogVerifier(records.logPublicKeyset());
+    assertTrue(auditor.verify(store, signed).intact());
+    store.onLogRead = log -> log.subList(0, 4);
+    assertFalse(auditor.verify(store, signed).intact());
+    var forged = new io.securerecords.crypto.log.SignedCheckpoint(
+        new Checkpoint(3, signed.checkpoint().head()), signed.signature());
+    assertThrows(io.securerecords.api.error.TamperedException.class,
+        () -> auditor.verify(store, forged));
   }
 
   @Test

@@ -51,6 +51,20 @@ public final class LogVerifier {
     return verify(store, Checkpoint.EMPTY);
   }
 
+  /**
+   * Verifies a signed checkpoint's signature, then the whole log against it.
+   *
+   * @throws TamperedException if the checkpoint was not signed by this log's key
+   */
+  public LogVerification verify(RecordStore store, SignedCheckpoint anchor) {
+    try {
+      verify.verify(anchor.signature(), SignedCheckpoint.signedBytes(anchor.checkpoint()));
+    } catch (GeneralSecurityException e) {
+      throw new TamperedException("the checkpoint is not signed by this log's key");
+    }
+    return verify(store, anchor.checkpoint());
+  }
+
   /** Verifies the whole log, and that it still extends {@code anchor}. */
   public LogVerification verify(RecordStore store, Checkpoint anchor) {
     List<String> problems = new ArrayList<>();
