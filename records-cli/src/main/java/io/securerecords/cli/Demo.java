@@ -11,11 +11,14 @@ import io.securerecords.api.psu.ProgrammeRegion;
 import io.securerecords.api.psu.Register;
 import io.securerecords.api.psu.Registration;
 import io.securerecords.api.psu.ResponsibleOfficer;
+import io.securerecords.api.psu.Supervisor;
+import io.securerecords.api.psu.TransferConsent;
 import io.securerecords.api.psu.Team;
 import io.securerecords.api.psu.TrainingStatus;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.FieldClass;
+import io.securerecords.crypto.EqualityReport;
 import io.securerecords.crypto.Release;
 import io.securerecords.crypto.ReleasedRecord;
 import io.securerecords.crypto.SecureRecords;
@@ -43,6 +46,7 @@ public final class Demo {
   private final SecureRecords records = SecureRecords.inMemory();
   private final PrintStream out;
   private final List<String[]> rows = new ArrayList<>();
+  private String ackDigest;
 
   Demo(PrintStream out) {
     this.out = out;
@@ -87,7 +91,23 @@ public final class Demo {
         .summary("Coaching conversation notes.")
         .build());
 
-    out.printf("Sealed 4 records for 2 clients; the store holds only ciphertext.%n");
+    ClientId chloe = ClientId.random();
+    records.put(chloe, BasicRecord.builder("Dr Chloé Martin",
+            Registration.parse(Register.GMC, "1234567"))
+        .email("chloe.martin@nhs.net").profession(Profession.DOCTOR).careerGrade("CT1")
+        .trainingStatus(TrainingStatus.POSTGRADUATE_TRAINING)
+        .programmeRegion(ProgrammeRegion.LONDON)
+        .supervisor(new Supervisor("Dr Sue Pervisor", "sue@nhs.net"))
+        .ethnicity("White British").build());
+    RecordId chloeSccls = records.put(chloe, CaseworkRecord.builder(Team.SCCLS, "SCCLS-LANG",
+            LocalDate.of(2026, 1, 12))
+        .adviser("Lee Linguist")
+        .summary("Chloe Martin (GMC 1234567) wants to work on consultation pace.")
+        .observations("Clear explanations; slow down when giving results.")
+        .build());
+    records.put(chloe, new TransferConsent(Team.CAREERS, LocalDate.of(2026, 2, 1), null));
+
+    out.printf("Sealed 6 records for 3 clients; the store holds only ciphertext.%n");
     out.printf("Found by client: %s holds %d records (metadata only, nothing decrypted).%n%n",
         "client 1", records.records(amira).size());
 
@@ -114,6 +134,24 @@ public final class Demo {
     ask("IST adviser asks for Ben's coaching notes (4)", ben, Purpose.SERVICE_DELIVERY,
         new Requester("Alex Adviser", "PSU", "Adviser", "alex@hee.nhs.uk"), "psu-ist",
         EnumSet.of(FieldClass.CASE_SUMMARY), null, null);
+    ask("Careers adviser, transfer Chloe agreed to (3.2)", chloe, Purpose.INTERNAL_TRANSFER,
+        new Requester("Cat Careers", "CAREERS", "Adviser", "cat@hee.nhs.uk"), "psu-careers",
+        EnumSet.of(FieldClass.IDENTITY, FieldClass.CASE_SUMMARY), null, null);
+    ask("Coaching asks for a transfer Chloe never agreed (3.2)", chloe, Purpose.INTERNAL_TRANSFER,
+        new Requester("Casey Coach", "COACHING", "Coach", "casey@hee.nhs.uk"), "psu-coaching",
+        EnumSet.of(FieldClass.IDENTITY), null, null);
+    ask("IST colleague, advice on Chloe's case (3.1)", chloe, Purpose.INTERNAL_ADVICE,
+        new Requester("Alex Adviser", "IST", "Adviser", "alex@hee.nhs.uk"), "psu-ist",
+        EnumSet.of(FieldClass.CASE_SUMMARY), null, null);
+    ask("Supervisor, feedback before Chloe saw it (2)", chloe, Purpose.SUPERVISOR_FEEDBACK,
+        new Requester("Dr Sue Pervisor", "St Elsewhere", "Supervisor", "sue@nhs.net"),
+        "supervisor", EnumSet.of(FieldClass.OBSERVATIONS), null, null);
+    String digest = records.acknowledgeFeedback(chloeSccls, LocalDate.of(2026, 3, 1)).digest();
+    ackDigest = digest;
+    ask("Supervisor, feedback Chloe acknowledged (2)", chloe, Purpose.SUPERVISOR_FEEDBACK,
+        new Requester("Dr Sue Pervisor", "St Elsewhere", "Supervisor", "sue@nhs.net"),
+        "supervisor", EnumSet.of(FieldClass.OBSERVATIONS), null, null);
+    ackDigest = null;
     records.logEnquiry(amira, null,
         new Requester("Morgan Manager", "St Elsewhere NHS Trust", "Manager", "m@trust.nhs.uk"),
         "phoned to ask whether the trainee is being seen");
@@ -122,7 +160,25 @@ public final class Demo {
         new Requester("Dr Amira Osei", "self", "Client", "amira.osei@nhs.net"), "client",
         EnumSet.allOf(FieldClass.class), null, null);
 
+    Requester chloeSelf = new Requester("Dr Chloé Martin", "self", "Client", "chloe.martin@nhs.net");
+    String fix = decide(chloe, Purpose.RECTIFICATION, chloeSelf, "client",
+        EnumSet.of(FieldClass.PROFESSIONAL), null, null);
+    records.rectify(fix, "client", basicOf(chloe), "careerGrade", "CT2");
+    rows.add(new String[] {"Chloe corrects her grade (6)", "amended (6)",
+        "careerGrade; old value kept, sealed, in history"});
+    ask("Chloe asks for everything held (6)", chloe, Purpose.SUBJECT_ACCESS, chloeSelf, "client",
+        EnumSet.allOf(FieldClass.class), null, null);
+
     printTable();
+
+    Requester analyst = new Requester("Ana Lyst", "HEE", "Equality analyst", "ana@hee.nhs.uk");
+    String counts = records.decide(records.newDecision().subject(SecureRecords.ALL_CLIENTS)
+        .purpose(Purpose.EQUALITY_MONITORING).audience("equality").requester(analyst)
+        .reason("annual equality report").fieldClasses(EnumSet.of(FieldClass.DEMOGRAPHIC))
+        .build(), DECIDER);
+    out.printf("%nEquality monitoring (4), counts only, small numbers suppressed (*):%n%s",
+        records.equalityStatistics(counts, "equality", EqualityReport.GroupBy.TEAM,
+            EqualityReport.Demographic.ETHNICITY).toText());
 
     String token = decide(amira, Purpose.SERVICE_DELIVERY,
         new Requester("Alex Adviser", "PSU", "Adviser", "alex@hee.nhs.uk"), "psu-ist",
@@ -148,6 +204,11 @@ public final class Demo {
     out.printf("(coaching record %s is gone with its client)%n", benCoaching.value().substring(0, 8));
   }
 
+  private RecordId basicOf(ClientId client) {
+    return records.records(client).stream().filter(m -> m.type().name().equals("psu.basic"))
+        .findFirst().orElseThrow().id();
+  }
+
   private String decide(ClientId client, Purpose purpose, Requester requester, String recipient,
       Set<FieldClass> classes, String legalReference, Approval approval) {
     var claims = records.newDecision().subject(client).purpose(purpose).audience(recipient)
@@ -158,6 +219,9 @@ public final class Demo {
     }
     if (approval != null) {
       claims.approval(approval);
+    }
+    if (ackDigest != null) {
+      claims.ackDigest(ackDigest);
     }
     return records.decide(claims.build(), DECIDER);
   }
