@@ -68,7 +68,8 @@ final class Disclosures {
   private final TokenIssuer issuer;
   private final String issuerName;
   private final Clock clock;
-  private final Set<String> seniorRoles;
+  private final Conditions conditions;
+  private final Rectification rectification;
   private final Cache<String, TokenVerifier> verifiers =
       Caffeine.newBuilder().maximumSize(1_000).build();
 
@@ -84,7 +85,8 @@ final class Disclosures {
     this.issuerName = issuerName;
     this.clock = clock;
     this.issuer = new TokenIssuer(tokenKeys, issuerName, clock, tokenLifetime);
-    this.seniorRoles = seniorRoles.stream().map(ClientFacts::normal).collect(Collectors.toSet());
+    this.conditions = new Conditions(seniorRoles, this::today);
+    this.rectification = new Rectification(this, store, dataKeys, policy, schemas, conditions, clock);
   }
 
   AccessTokenClaims.Builder newDecision() {
@@ -97,7 +99,8 @@ final class Disclosures {
     try {
       policy.narrow(claims.purpose(), claims.fieldClasses());
       for (Condition condition : policy.row(claims.purpose()).conditions()) {
-        if (dependsOnTokenOnly(condition) && !holds(condition, claims, null)) {
+        if (Conditions.dependsOnTokenOnly(condition)
+            && !conditions.holds(condition, claims, null)) {
           throw refusal(claims.purpose(), condition);
         }
       }
@@ -130,17 +133,7 @@ final class Disclosures {
 
   /** Verifies a token presented by {@code recipient} and releases what it and the policy allow. */
   Release release(String token, String recipient) {
-    VerifiedGrant grant;
-    try {
-      grant = verifier(recipient).verify(token);
-    } catch (RefusedException e) {
-      ObjectNode body = Json.MAPPER.createObjectNode();
-      body.put("event", "release");
-      body.put("recipient", recipient);
-      body.set("refusal", refusalNode(e));
-      append(null, null, null, Decision.REFUSED, body, b -> {});
-      throw e;
-    }
+    VerifiedGrant grant = verified(token, recipient, "release");
     AccessTokenClaims claims = grant.claims();
     ClientKeys keys = null;
     try {
@@ -158,20 +151,15 @@ final class Disclosures {
     }
   }
 
+  /** Rectification (6): amends one field on the client's request, keeping the old value. */
+  long rectify(String token, String recipient, RecordId recordId, String field, Object value) {
+    return rectification.rectify(token, recipient, recordId, field, value);
+  }
+
   /** Equality monitoring (4): verified like any release, returns counts only. */
   EqualityReport equality(String token, String recipient, EqualityReport.GroupBy groupBy,
       EqualityReport.Demographic demographic) {
-    VerifiedGrant grant;
-    try {
-      grant = verifier(recipient).verify(token);
-    } catch (RefusedException e) {
-      ObjectNode body = Json.MAPPER.createObjectNode();
-      body.put("event", "equality");
-      body.put("recipient", recipient);
-      body.set("refusal", refusalNode(e));
-      append(null, null, null, Decision.REFUSED, body, b -> {});
-      throw e;
-    }
+    VerifiedGrant grant = verified(token, recipient, "equality");
     AccessTokenClaims claims = grant.claims();
     try {
       if (claims.purpose() != Purpose.EQUALITY_MONITORING
@@ -202,93 +190,6 @@ final class Disclosures {
     return report;
   }
 
-  /** Rectification (6): amends one field on the client's request, keeping the old value. */
-  long rectify(String token, String recipient, RecordId recordId, String field, Object value) {
-    VerifiedGrant grant;
-    try {
-      grant = verifier(recipient).verify(token);
-    } catch (RefusedException e) {
-      ObjectNode body = Json.MAPPER.createObjectNode();
-      body.put("event", "rectification");
-      body.put("recipient", recipient);
-      body.set("refusal", refusalNode(e));
-      append(null, null, null, Decision.REFUSED, body, b -> {});
-      throw e;
-    }
-    AccessTokenClaims claims = grant.claims();
-    ClientKeys keys = null;
-    try {
-      keys = dataKeys.forReading(claims.subject());
-      return rectifyVerified(claims, keys, recordId, field, value);
-    } catch (RefusedException e) {
-      append(claims.subject(), keys, claims.purpose(), Decision.REFUSED, body(claims, e), b -> {});
-      throw e;
-    }
-  }
-
-  private long rectifyVerified(AccessTokenClaims claims, ClientKeys keys, RecordId recordId,
-      String field, Object value) {
-    Purpose purpose = claims.purpose();
-    if (purpose != Purpose.RECTIFICATION) {
-      throw new RefusedException(purpose.clause(), "amendments need a RECTIFICATION token");
-    }
-    SealedRecord record = store.record(recordId)
-        .filter(r -> r.client().equals(claims.subject()))
-        .filter(r -> claims.records().isEmpty() || claims.records().contains(r.id()))
-        .orElseThrow(() -> new RefusedException(purpose.clause(),
-            "the record is not one of the token's client's records in scope"));
-    RecordSchema schema = schemas.get(record.type());
-    FieldSpec spec = schema == null ? null : schema.field(field).orElse(null);
-    if (spec == null || ClientFacts.CLIENT_ONLY.contains(record.type())) {
-      throw new RefusedException(purpose.clause(), "the field cannot be amended");
-    }
-    Set<FieldClass> classes = policy.narrow(purpose, claims.fieldClasses());
-    if (!classes.contains(spec.fieldClass())
-        || policy.row(purpose).allowance(spec.fieldClass()) != Allowance.WRITE) {
-      throw new RefusedException(purpose.clause(),
-          "the token does not allow amending " + spec.fieldClass());
-    }
-    ClientFacts facts = ClientFacts.read(keys, store.records(claims.subject()));
-    for (Condition condition : policy.row(purpose).conditions()) {
-      if (!holds(condition, claims, facts)) {
-        throw refusal(purpose, condition);
-      }
-    }
-    java.util.Map<String, byte[]> current = RecordSealer.open(keys, record, null);
-    java.util.Map<String, byte[]> changed = new java.util.LinkedHashMap<>(current);
-    try {
-      changed.put(field, Json.MAPPER.writeValueAsBytes(value));
-    } catch (IOException e) {
-      throw new io.securerecords.api.error.InvalidInputException(field, "cannot be encoded as JSON");
-    }
-    // Decoding to the schema's type and encoding again applies every validation rule.
-    Class<?> type = schema.javaType() == Object.class ? java.util.Map.class : schema.javaType();
-    java.util.Map<String, byte[]> plaintext = schema.encode(schema.decode(changed, type));
-    java.time.Instant now = clock.instant();
-    SealedRecord next = RecordSealer.seal(keys, record.type(), record.id(), record.version() + 1,
-        record.created(), now, plaintext);
-    byte[] old = current.get(field);
-    RecordSchema history = schemas.get(ClientFacts.AMENDMENT);
-    if (history == null) {
-      throw new RefusedException(purpose.clause(), "record history (psu.amendment) is not registered");
-    }
-    io.securerecords.api.psu.RecordAmendment amendment =
-        io.securerecords.api.psu.RecordAmendment.of(record.id(), field, spec.fieldClass(), today(),
-            claims.reason(), old == null ? null : new String(old, StandardCharsets.UTF_8));
-    SealedRecord historyRecord = RecordSealer.seal(keys, ClientFacts.AMENDMENT, RecordId.random(),
-        1, now, now, history.encode(amendment));
-    ObjectNode body = body(claims, null);
-    body.put("event", "rectification");
-    body.put("record", record.id().value());
-    body.put("field", field);
-    body.put("history", historyRecord.id().value());
-    append(claims.subject(), keys, purpose, Decision.AMENDED, body, b -> b
-        .putRecord(next, record.version())
-        .putRecord(historyRecord, 0)
-        .useToken(claims.jwtId(), claims.maxUses()));
-    return next.version();
-  }
-
   private Release releaseVerified(VerifiedGrant grant, ClientKeys keys) {
     AccessTokenClaims claims = grant.claims();
     Purpose purpose = claims.purpose();
@@ -304,7 +205,7 @@ final class Disclosures {
     }
     ClientFacts facts = ClientFacts.read(keys, store.records(claims.subject()));
     for (Condition condition : row.conditions()) {
-      if (!holds(condition, claims, facts)) {
+      if (!conditions.holds(condition, claims, facts)) {
         throw refusal(purpose, condition);
       }
     }
@@ -372,7 +273,7 @@ final class Disclosures {
         return Set.of();
       }
       if (row.requires(Condition.REQUESTER_IS_PSU_STAFF_OF_ANOTHER_TEAM)
-          && String.valueOf(requesterTeam(claims)).equals(casework.team())) {
+          && String.valueOf(Conditions.requesterTeam(claims)).equals(casework.team())) {
         return Set.of();
       }
     }
@@ -398,20 +299,8 @@ final class Disclosures {
     return names;
   }
 
-  private java.time.LocalDate today() {
+  java.time.LocalDate today() {
     return java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
-  }
-
-  /** The PSU team the requester belongs to, from the requester's organisation, or null. */
-  private static Team requesterTeam(AccessTokenClaims claims) {
-    String organisation = claims.requester().organisation();
-    for (Team team : Team.values()) {
-      if (ClientFacts.sameName(organisation, team.name())
-          || ClientFacts.sameName(organisation, team.displayName())) {
-        return team;
-      }
-    }
-    return null;
   }
 
   private static Redaction redactionFor(ClientFacts facts) {
@@ -421,74 +310,7 @@ final class Disclosures {
         facts.basic("email"));
   }
 
-  /** Conditions that the token alone decides, checked already when the decision is made. */
-  private static boolean dependsOnTokenOnly(Condition c) {
-    return switch (c) {
-      case REQUESTER_ORGANISATION_AND_REQUIREMENT_RECORDED, COURT_ORDER_OR_STATUTE_RECORDED,
-          RISK_AND_TO_WHOM_RECORDED, LAWFUL_BASIS_AND_REASON_RECORDED, CLASSES_LISTED_EXPLICITLY,
-          APPROVED_BY_DESIGNATED_SENIOR_ROLE -> true;
-      default -> false;
-    };
-  }
-
-  /**
-   * Whether a condition holds for this token and the client's current state. A condition this
-   * version cannot establish (consents, objections, acknowledgements, pseudonymisation,
-   * statistics, amendments) does not hold: the release fails closed.
-   */
-  private boolean holds(Condition c, AccessTokenClaims t, ClientFacts f) {
-    Requester who = t.requester();
-    return switch (c) {
-      case REQUESTER_ORGANISATION_AND_REQUIREMENT_RECORDED ->
-          !who.organisation().isBlank() && !t.reason().isBlank();
-      case COURT_ORDER_OR_STATUTE_RECORDED, LAWFUL_BASIS_AND_REASON_RECORDED ->
-          t.legalReference().isPresent() && !t.reason().isBlank();
-      case RISK_AND_TO_WHOM_RECORDED -> !t.reason().isBlank();
-      case CLASSES_LISTED_EXPLICITLY -> !t.fieldClasses().isEmpty();
-      case APPROVED_BY_DESIGNATED_SENIOR_ROLE -> t.approval()
-          .filter(a -> seniorRoles.contains(ClientFacts.normal(a.role()))).isPresent();
-      case CLIENT_IS_DOCTOR_IN_POSTGRADUATE_TRAINING -> "DOCTOR".equals(f.basic("profession"))
-          && "POSTGRADUATE_TRAINING".equals(f.basic("trainingStatus"));
-      case REQUESTER_IS_RECORDED_RESPONSIBLE_OFFICER ->
-          ClientFacts.sameName(who.name(), f.basic("responsibleOfficer.name"))
-              || (londonOrKss(f) && ClientFacts.sameName(who.organisation(), CASE_MANAGEMENT_TEAM));
-      case LONDON_KSS_VIA_CASE_MANAGEMENT_AND_APPEALS_TEAM ->
-          !londonOrKss(f) || ClientFacts.sameName(who.organisation(), CASE_MANAGEMENT_TEAM);
-      case REQUESTER_IS_CASE_TEAM_ADVISER_OR_ADMINISTRATOR -> f.casework().values().stream()
-          .anyMatch(cw -> ClientFacts.sameName(who.name(), cw.adviser())
-              || ClientFacts.sameName(who.name(), cw.administrator()));
-      case OWN_TEAM_CASEWORK_ONLY, INCLUDES_ENQUIRY_LOG_ENTRIES -> true; // applied when selecting
-      case REQUESTER_IS_CLIENT, AMENDMENT_ON_CLIENT_REQUEST ->
-          ClientFacts.sameName(who.name(), f.basic("fullName"))
-              && (f.basic("email") == null || who.contact().isBlank()
-                  || ClientFacts.sameName(who.contact(), f.basic("email")));
-      case OLD_VALUE_AND_REASON_KEPT -> true; // rectify() keeps both, in the same write
-      case CLIENT_IN_LONDON_KSS_TRAINING_SKILLS_SERVICE ->
-          ("DOCTOR".equals(f.basic("profession")) || "DENTIST".equals(f.basic("profession")))
-              && "POSTGRADUATE_TRAINING".equals(f.basic("trainingStatus")) && londonOrKss(f)
-              && f.casework().values().stream().anyMatch(cw -> "SCCLS".equals(cw.team()));
-      case REQUESTER_IS_RECORDED_SUPERVISOR ->
-          ClientFacts.sameName(who.name(), f.basic("supervisor.name"));
-      case CONTENT_ACKNOWLEDGED -> t.ackDigest().isPresent()
-          && f.casework().keySet().stream()
-              .anyMatch(id -> f.acknowledged(id, t.ackDigest().get(), today()));
-      case REQUESTER_IS_PSU_STAFF_OF_ANOTHER_TEAM -> requesterTeam(t) != null;
-      case TRANSFER_AGREED -> requesterTeam(t) != null
-          && f.transferAgreed(requesterTeam(t), today());
-      // Applied while selecting and transforming what is released:
-      case NO_BASIC_RECORD, NO_OBJECTION, PSEUDONYM_PER_DISCLOSURE,
-          IDENTIFIERS_REDACTED_FROM_FREE_TEXT -> true;
-      // Counts and amendments are not releases: they have their own operations.
-      default -> false;
-    };
-  }
-
-  private static boolean londonOrKss(ClientFacts f) {
-    String region = f.basic("programmeRegion");
-    return "LONDON".equals(region) || "KSS".equals(region);
-  }
-
-  private static RefusedException refusal(Purpose purpose, Condition condition) {
+  static RefusedException refusal(Purpose purpose, Condition condition) {
     return new RefusedException(purpose.clause(), condition.description());
   }
 
@@ -521,7 +343,7 @@ final class Disclosures {
    * Appends an entry in one atomic write with whatever else {@code extra} adds (a token use).
    * Retries only when another writer took the log position; a token with no uses left is refused.
    */
-  private long append(ClientId client, ClientKeys keys, Purpose purpose, Decision decision,
+  long append(ClientId client, ClientKeys keys, Purpose purpose, Decision decision,
       ObjectNode body, Consumer<WriteBatch.Builder> extra) {
     byte[] bytes;
     try {
@@ -551,13 +373,13 @@ final class Disclosures {
     }
   }
 
-  private ClientKeys keysIfHeld(ClientId client) {
+  ClientKeys keysIfHeld(ClientId client) {
     var entry = store.key(KeyName.client(client));
     return entry.isPresent() && entry.get() instanceof KeyEntry.Wrapped
         ? dataKeys.forReading(client) : null;
   }
 
-  private static ObjectNode body(AccessTokenClaims claims, RefusedException refusal) {
+  static ObjectNode body(AccessTokenClaims claims, RefusedException refusal) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("event", "release");
     body.put("client", claims.subject().value());
@@ -577,7 +399,7 @@ final class Disclosures {
     return body;
   }
 
-  private static ObjectNode refusalNode(RefusedException e) {
+  static ObjectNode refusalNode(RefusedException e) {
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("clause", e.clause());
     node.put("condition", e.condition());
@@ -603,6 +425,20 @@ final class Disclosures {
     out.write(part.length >>> 8);
     out.write(part.length);
     out.writeBytes(part);
+  }
+
+  /** Verifies a token presented by {@code recipient}; a refusal is logged, then thrown. */
+  VerifiedGrant verified(String token, String recipient, String event) {
+    try {
+      return verifier(recipient).verify(token);
+    } catch (RefusedException e) {
+      ObjectNode body = Json.MAPPER.createObjectNode();
+      body.put("event", event);
+      body.put("recipient", recipient);
+      body.set("refusal", refusalNode(e));
+      append(null, null, null, Decision.REFUSED, body, b -> {});
+      throw e;
+    }
   }
 
   private TokenVerifier verifier(String recipient) {
