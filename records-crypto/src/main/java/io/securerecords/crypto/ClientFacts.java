@@ -1,16 +1,16 @@
 package io.securerecords.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.securerecords.api.record.RecordId;
-import io.securerecords.api.schema.RecordType;
-import io.securerecords.api.store.SealedRecord;
-import java.io.IOException;
-import java.text.Normalizer;
 import io.securerecords.api.psu.FeedbackAcknowledgement;
 import io.securerecords.api.psu.SharingObjection;
 import io.securerecords.api.psu.Team;
 import io.securerecords.api.psu.TransferConsent;
+import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.FieldClass;
+import io.securerecords.api.schema.RecordType;
+import io.securerecords.api.store.SealedRecord;
+import java.io.IOException;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

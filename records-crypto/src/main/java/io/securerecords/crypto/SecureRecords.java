@@ -1,16 +1,19 @@
 package io.securerecords.crypto;
 
+import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.signature.SignatureConfig;
-import io.securerecords.crypto.log.Checkpoint;
-import io.securerecords.crypto.log.Decision;
-import io.securerecords.crypto.log.LogVerification;
 import io.securerecords.api.error.ConflictException;
 import io.securerecords.api.error.InvalidInputException;
 import io.securerecords.api.error.NotFoundException;
+import io.securerecords.api.error.RefusedException;
+import io.securerecords.api.policy.DisclosurePolicy;
+import io.securerecords.api.policy.PolicyTable;
+import io.securerecords.api.policy.Purpose;
+import io.securerecords.api.psu.FeedbackAcknowledgement;
+import io.securerecords.api.psu.PsuSchemas;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.FieldClass;
@@ -21,27 +24,22 @@ import io.securerecords.api.store.InMemoryRecordStore;
 import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.RecordStore;
-import io.securerecords.api.store.SealedField;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.api.store.WriteBatch;
-import io.securerecords.api.policy.DisclosurePolicy;
-import io.securerecords.api.policy.PolicyTable;
-import io.securerecords.api.policy.Purpose;
-import io.securerecords.api.psu.FeedbackAcknowledgement;
-import io.securerecords.api.psu.PsuSchemas;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
+import io.securerecords.crypto.log.Checkpoint;
+import io.securerecords.crypto.log.Decision;
+import io.securerecords.crypto.log.LogVerification;
 import io.securerecords.crypto.token.AccessTokenClaims;
 import io.securerecords.crypto.token.Requester;
 import io.securerecords.crypto.token.TokenIssuer;
 import io.securerecords.crypto.token.TokenKeys;
-import io.securerecords.api.error.RefusedException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +95,7 @@ public final class SecureRecords implements AutoCloseable {
   private final DataKeys dataKeys;
   private final SystemKeys systemKeys;
   private final EnquiryLog log;
+  private final KeyMaintenance keyMaintenance;
   private final TokenKeys tokenKeys;
   private final Disclosures disclosures;
   private final DisclosurePolicy policy;
@@ -115,6 +114,7 @@ public final class SecureRecords implements AutoCloseable {
     this.systemKeys = new SystemKeys(store, kek);
     systemKeys.checkKek(PredefinedAeadParameters.AES256_GCM);
     this.log = new EnquiryLog(store, systemKeys, dataKeys, clock);
+    this.keyMaintenance = new KeyMaintenance(store, dataKeys, systemKeys);
     this.tokenKeys = TokenKeys.fromKeyset(
         systemKeys.loadOrCreate(TOKEN_KEY, () -> TokenKeys.generateEs256().keyset()));
     this.policy = b.policy;
@@ -273,18 +273,7 @@ public final class SecureRecords implements AutoCloseable {
    * the old key until {@link #reseal(ClientId)} moves them.
    */
   public void rotateDataKey(ClientId client) {
-    dataKeys.forget(client);
-    ClientKeys current = dataKeys.forReading(client);
-    ClientKeys rotated = dataKeys.withNewPrimary(current);
-    try {
-      store.write(WriteBatch.builder()
-          .putKey(dataKeys.wrap(rotated, rotated.entryVersion()), current.entryVersion())
-          .build());
-      dataKeys.remember(rotated);
-    } catch (ConflictException e) {
-      dataKeys.forget(client);
-      throw e;
-    }
+    keyMaintenance.rotateDataKey(client);
   }
 
   /**
@@ -294,13 +283,7 @@ public final class SecureRecords implements AutoCloseable {
    * @return how many records were re-sealed
    */
   public int reseal(ClientId client) {
-    int count = 0;
-    for (SealedRecord record : store.records(client)) {
-      if (resealOne(record)) {
-        count++;
-      }
-    }
-    return count;
+    return keyMaintenance.reseal(client);
   }
 
   /**
@@ -310,34 +293,7 @@ public final class SecureRecords implements AutoCloseable {
    * @return how many records were re-sealed
    */
   public int resealAll() {
-    int count = 0;
-    RecordId after = null;
-    for (List<RecordId> page = store.recordIds(null, PAGE); !page.isEmpty();
-        page = store.recordIds(after, PAGE)) {
-      for (RecordId id : page) {
-        Optional<SealedRecord> record = store.record(id);
-        if (record.isPresent() && resealOne(record.get())) {
-          count++;
-        }
-        after = id;
-      }
-    }
-    return count;
-  }
-
-  private boolean resealOne(SealedRecord record) {
-    ClientKeys keys = dataKeys.forReading(record.client());
-    boolean current = record.fields().stream()
-        .map(SealedField::ciphertext)
-        .allMatch(keys::sealedUnderPrimary);
-    if (current) {
-      return false;
-    }
-    Map<String, byte[]> plaintext = RecordSealer.open(keys, record, null);
-    SealedRecord resealed = RecordSealer.seal(keys, record.type(), record.id(),
-        record.version() + 1, record.created(), record.updated(), plaintext);
-    store.write(WriteBatch.builder().putRecord(resealed, record.version()).build());
-    return true;
+    return keyMaintenance.resealAll();
   }
 
   /**
@@ -348,24 +304,7 @@ public final class SecureRecords implements AutoCloseable {
    * @return how many keys were re-wrapped
    */
   public int rewrapKeys() {
-    int count = 0;
-    KeyName after = null;
-    for (List<KeyName> page = store.keyNames(null, PAGE); !page.isEmpty();
-        page = store.keyNames(after, PAGE)) {
-      for (KeyName name : page) {
-        after = name;
-        Optional<KeyEntry> entry = store.key(name);
-        if (entry.isEmpty() || !(entry.get() instanceof KeyEntry.Wrapped wrapped)) {
-          continue;
-        }
-        KeyEntry.Wrapped rewrapped =
-            name.client().isPresent() ? dataKeys.rewrap(wrapped) : systemKeys.rewrap(wrapped);
-        store.write(WriteBatch.builder().putKey(rewrapped, wrapped.version()).build());
-        name.client().ifPresent(dataKeys::forget);
-        count++;
-      }
-    }
-    return count;
+    return keyMaintenance.rewrapKeys();
   }
 
   /**
