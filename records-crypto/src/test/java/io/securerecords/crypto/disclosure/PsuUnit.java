@@ -107,8 +107,9 @@ final class PsuUnit {
 
   final ManualClock clock = new ManualClock(START);
   final InMemoryRecordStore store = new InMemoryRecordStore();
-  final SecureRecords records = SecureRecords.builder()
-      .store(store).kek(KeyEncryptionKey.ephemeral()).clock(clock).build();
+  final KeyEncryptionKey kek = KeyEncryptionKey.ephemeral();
+  final SecureRecords records =
+      SecureRecords.builder().store(store).kek(kek).clock(clock).build();
 
   /** A client's ids: the Basic Record, the IST casework and the coaching casework. */
   record Client(ClientId id, RecordId basic, RecordId ist, RecordId coaching) {}
