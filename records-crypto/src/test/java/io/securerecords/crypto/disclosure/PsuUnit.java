@@ -83,7 +83,8 @@ final class PsuUnit {
       IST_EMAIL_BODY, COACHING_SUMMARY, COACHING_OBSERVATIONS, "Qox");
 
   static final Requester DECIDER =
-      new Requester("Dana Duty", "Professional Support Unit", "Duty Manager", "psu.lase@hee.nhs.uk");
+      new Requester("Dana Duty", "Professional Support Unit", "Duty Manager",
+          "psu.lase@hee.nhs.uk");
   static final Requester THE_RO =
       new Requester(RO_NAME, EMPLOYER, "Responsible Officer", "rob.officer@nhs.net");
   static final Requester CASE_MANAGER = new Requester("Casey Manager", CASE_MANAGEMENT_TEAM,
