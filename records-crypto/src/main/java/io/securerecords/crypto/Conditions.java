@@ -41,8 +41,9 @@ final class Conditions {
   boolean holds(Condition c, AccessTokenClaims t, ClientFacts f) {
     Requester who = t.requester();
     return switch (c) {
+      // The regulatory or contractual requirement is recorded as the token's legal reference.
       case REQUESTER_ORGANISATION_AND_REQUIREMENT_RECORDED ->
-          !who.organisation().isBlank() && !t.reason().isBlank();
+          !who.organisation().isBlank() && t.legalReference().isPresent();
       case COURT_ORDER_OR_STATUTE_RECORDED, LAWFUL_BASIS_AND_REASON_RECORDED ->
           t.legalReference().isPresent() && !t.reason().isBlank();
       case RISK_AND_TO_WHOM_RECORDED -> !t.reason().isBlank();
@@ -53,9 +54,9 @@ final class Conditions {
           && "POSTGRADUATE_TRAINING".equals(f.basic("trainingStatus"));
       case REQUESTER_IS_RECORDED_RESPONSIBLE_OFFICER ->
           ClientFacts.sameName(who.name(), f.basic("responsibleOfficer.name"))
-              || (londonOrKss(f) && ClientFacts.sameName(who.organisation(), Disclosures.CASE_MANAGEMENT_TEAM));
-      case LONDON_KSS_VIA_CASE_MANAGEMENT_AND_APPEALS_TEAM ->
-          !londonOrKss(f) || ClientFacts.sameName(who.organisation(), Disclosures.CASE_MANAGEMENT_TEAM);
+              || (londonOrKss(f) && toCaseManagementTeam(t));
+      // The recipient (the token's audience) must be the team, not the officer directly.
+      case LONDON_KSS_VIA_CASE_MANAGEMENT_AND_APPEALS_TEAM -> !londonOrKss(f) || toCaseManagementTeam(t);
       case REQUESTER_IS_CASE_TEAM_ADVISER_OR_ADMINISTRATOR -> f.casework().values().stream()
           .anyMatch(cw -> ClientFacts.sameName(who.name(), cw.adviser())
               || ClientFacts.sameName(who.name(), cw.administrator()));
@@ -83,6 +84,10 @@ final class Conditions {
       // Counts and amendments are not releases: they have their own operations.
       default -> false;
     };
+  }
+
+  private static boolean toCaseManagementTeam(AccessTokenClaims t) {
+    return ClientFacts.sameName(t.audience(), SecureRecords.CASE_MANAGEMENT_TEAM);
   }
 
   private static boolean londonOrKss(ClientFacts f) {

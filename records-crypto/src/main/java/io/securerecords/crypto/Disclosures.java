@@ -54,8 +54,6 @@ import java.util.stream.Collectors;
  * current records, not only when the token was made.
  */
 final class Disclosures {
-  /** The only recipient of 2.2 disclosures for programmes aligned to London and KSS ROs. */
-  static final String CASE_MANAGEMENT_TEAM = "London and KSS Case Management and Appeals Team";
   private static final int LOG_ATTEMPTS = 8;
 
   private final RecordStore store;
@@ -193,6 +191,13 @@ final class Disclosures {
     AccessTokenClaims claims = grant.claims();
     Purpose purpose = claims.purpose();
     PolicyRow row = policy.row(purpose);
+    // Counts and amendments are not releases of records: they have their own operations.
+    if (row.requires(Condition.COUNTS_ONLY)) {
+      throw refusal(purpose, Condition.COUNTS_ONLY);
+    }
+    if (row.requires(Condition.AMENDMENT_ON_CLIENT_REQUEST)) {
+      throw refusal(purpose, Condition.OLD_VALUE_AND_REASON_KEPT);
+    }
     Set<FieldClass> classes = policy.narrow(purpose, claims.fieldClasses());
     List<SealedRecord> held = store.records(claims.subject());
     if (!claims.records().isEmpty()) {
@@ -428,14 +433,21 @@ final class Disclosures {
 
   /** Verifies a token presented by {@code recipient}; a refusal is logged, then thrown. */
   VerifiedGrant verified(String token, String recipient, String event) {
+    TokenVerifier verifier = verifier(recipient);
     try {
-      return verifier(recipient).verify(token);
+      return verifier.verify(token);
     } catch (RefusedException e) {
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.put("event", event);
       body.put("recipient", recipient);
       body.set("refusal", refusalNode(e));
-      append(null, null, null, Decision.REFUSED, body, b -> {});
+      // A genuine token refused for its time or audience is still an enquiry about its client.
+      ClientId subject = verifier.authenticSubject(token).orElse(null);
+      if (subject != null) {
+        body.put("client", subject.value());
+      }
+      append(subject, subject == null ? null : keysIfHeld(subject), null, Decision.REFUSED, body,
+          b -> {});
       throw e;
     }
   }

@@ -74,6 +74,12 @@ public final class SecureRecords implements AutoCloseable {
    * names this id instead of a client's.
    */
   public static final ClientId ALL_CLIENTS = ClientId.of("all-clients");
+  /**
+   * The recipient (token audience) that 2.2 disclosures about trainees on programmes aligned to
+   * London and KSS responsible officers must be addressed to, instead of the officer directly.
+   */
+  public static final String CASE_MANAGEMENT_TEAM =
+      "London and KSS Case Management and Appeals Team";
   static final Set<String> DEFAULT_SENIOR_ROLES = Set.of(HEAD_OF_PSU, CALDICOTT_GUARDIAN);
   private static final int WRITE_ATTEMPTS = 3;
 

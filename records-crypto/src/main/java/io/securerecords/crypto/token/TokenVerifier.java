@@ -5,6 +5,7 @@ import com.google.crypto.tink.jwt.JwkSetConverter;
 import com.google.crypto.tink.jwt.JwtInvalidException;
 import com.google.crypto.tink.jwt.JwtValidator;
 import com.google.crypto.tink.jwt.VerifiedJwt;
+import io.securerecords.api.record.ClientId;
 import io.securerecords.api.error.InvalidInputException;
 import io.securerecords.api.error.RefusedException;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -116,6 +118,27 @@ public final class TokenVerifier {
       throw refused("malformed token");
     }
     return new VerifiedGrant(ClaimsCodec.decode(jwt));
+  }
+
+  /**
+   * The subject of a token whose signature is genuine but which this verifier refuses (expired,
+   * not yet valid, wrong audience or issuer), so the refusal can be logged against the client it
+   * was about (notice 1.3: refused enquiries are logged too). Empty when the signature does not
+   * verify under this verifier's keys: an unauthenticated token is never attributed to anyone.
+   */
+  public Optional<ClientId> authenticSubject(String compactJwt) {
+    if (compactJwt == null || compactJwt.isEmpty() || compactJwt.length() > MAX_TOKEN_LENGTH) {
+      return Optional.empty();
+    }
+    try {
+      UnverifiedToken.checkHeader(compactJwt, algorithm);
+      VerifiedJwt authentic =
+          checker.get().verify(compactJwt, UnverifiedToken.relaxedValidator(compactJwt));
+      return authentic.hasSubject()
+          ? Optional.of(ClientId.of(authentic.getSubject())) : Optional.empty();
+    } catch (GeneralSecurityException | IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** Prints the expected issuer, audience, algorithm and skew. */

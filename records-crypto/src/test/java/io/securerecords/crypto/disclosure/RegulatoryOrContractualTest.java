@@ -1,5 +1,7 @@
 package io.securerecords.crypto.disclosure;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import static io.securerecords.crypto.disclosure.PsuUnit.REGULATOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,13 +25,16 @@ import org.junit.jupiter.params.provider.EnumSource;
  * with the dates of appointments" from the Basic Record, and nothing else.
  */
 class RegulatoryOrContractualTest {
+  /** The regulatory or contractual requirement, recorded as the decision's legal reference. */
+  private static final String REQUIREMENT = "GMC Fitness to Practise Rules 2004, rule 7";
+
   private final PsuUnit psu = new PsuUnit();
   private final PsuUnit.Client client = psu.trainee();
 
   @Test
   void clause2_1_regulatorSeesOnlyServicesAndAppointmentDatesOfTheBasicRecord() {
     String token = psu.decide(psu.decision(client.id(), Purpose.REGULATORY_OR_CONTRACTUAL,
-        REGULATOR, "gmc-ftp", FieldClass.SERVICE_USE));
+        REGULATOR, "gmc-ftp", FieldClass.SERVICE_USE).legalReference(REQUIREMENT));
     Release release = psu.records.release(token, "gmc-ftp");
 
     assertEquals(Map.of(client.basic(), Set.of("servicesAccessed", "appointments")),
@@ -40,6 +45,16 @@ class RegulatoryOrContractualTest {
     assertEquals(Decision.GRANTED, psu.logEntry(release.logSequence()).decision());
     assertEquals(Purpose.REGULATORY_OR_CONTRACTUAL,
         psu.logEntry(release.logSequence()).purpose());
+  }
+
+  @Test
+  void clause2_1_refusedWhenTheRequirementIsNotRecorded() {
+    RefusedException e = assertThrows(RefusedException.class, () -> psu.decide(psu.decision(
+        client.id(), Purpose.REGULATORY_OR_CONTRACTUAL, REGULATOR, "gmc-ftp",
+        FieldClass.SERVICE_USE)));
+    assertEquals("2.1", e.clause());
+    assertEquals(Condition.REQUESTER_ORGANISATION_AND_REQUIREMENT_RECORDED.description(),
+        e.condition());
   }
 
   @ParameterizedTest
@@ -54,7 +69,7 @@ class RegulatoryOrContractualTest {
   @Test
   void clause2_1_releasesNothingFromCaseworkEvenWhenTheTokenNamesOnlyCasework() {
     String token = psu.decide(psu.decision(client.id(), Purpose.REGULATORY_OR_CONTRACTUAL,
-            REGULATOR, "gmc-ftp", FieldClass.SERVICE_USE)
+            REGULATOR, "gmc-ftp", FieldClass.SERVICE_USE).legalReference(REQUIREMENT)
         .records(Set.of(client.ist(), client.coaching())));
     Release release = psu.records.release(token, "gmc-ftp");
     assertEquals(Map.of(), PsuUnit.fieldsByRecord(release),

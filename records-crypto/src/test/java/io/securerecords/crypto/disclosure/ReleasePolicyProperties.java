@@ -88,7 +88,7 @@ class ReleasePolicyProperties {
 
   record Ask(Purpose purpose, Set<FieldClass> classes, Requester requester,
       Optional<String> legalReference, Optional<String> approvalRole, List<Boolean> scope,
-      boolean foreignRecord) {}
+      boolean foreignRecord, String recipient) {}
 
   @Property(tries = 300)
   void everyReleaseStaysInsideThePolicyRowAndTheToken(
@@ -113,7 +113,7 @@ class ReleasePolicyProperties {
     }
 
     AccessTokenClaims.Builder decision = PSU.records.newDecision().subject(client)
-        .purpose(ask.purpose()).audience("recipient").requester(ask.requester())
+        .purpose(ask.purpose()).audience(ask.recipient()).requester(ask.requester())
         .reason("property").fieldClasses(ask.classes()).records(scope);
     ask.legalReference().ifPresent(decision::legalReference);
     ask.approvalRole().ifPresent(role -> decision.approval(new Approval("Ann Approver", role)));
@@ -121,7 +121,7 @@ class ReleasePolicyProperties {
     long logBefore = PSU.logSize();
     Release release;
     try {
-      release = PSU.records.release(PSU.decide(decision), "recipient");
+      release = PSU.records.release(PSU.decide(decision), ask.recipient());
     } catch (RefusedException e) {
       Statistics.label("outcome").collect(ask.purpose(), "refused");
       assertFalse(grantedByTheNotice(state, ask, casework),
@@ -179,9 +179,9 @@ class ReleasePolicyProperties {
     Requester who = ask.requester();
     boolean senior = ask.approvalRole().filter(SENIOR::contains).isPresent();
     boolean londonOrKss = s.region() == ProgrammeRegion.LONDON || s.region() == ProgrammeRegion.KSS;
-    boolean viaTeam = who.organisation().equals(CMT);
+    boolean viaTeam = ask.recipient().equals(CMT);
     return switch (ask.purpose()) {
-      case REGULATORY_OR_CONTRACTUAL -> true;
+      case REGULATORY_OR_CONTRACTUAL -> ask.legalReference().isPresent();
       case RESPONSIBLE_OFFICER_AWARENESS -> s.profession() == Profession.DOCTOR
           && s.training() == TrainingStatus.POSTGRADUATE_TRAINING
           && (who.name().equals(s.officer()) || (londonOrKss && viaTeam))
@@ -284,9 +284,10 @@ class ReleasePolicyProperties {
             "Line Manager").optional(0.7),
         Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(List.<Boolean>of())),
             Tuple.of(1, Arbitraries.of(true, false).list().ofSize(4))),
-        Arbitraries.frequency(Tuple.of(9, false), Tuple.of(1, true)))
-        .as((classes, requester, legal, role, scope, foreign) ->
-            new Ask(purpose, classes, requester, legal, role, scope, foreign)));
+        Arbitraries.frequency(Tuple.of(9, false), Tuple.of(1, true)),
+        Arbitraries.of("recipient", CMT))
+        .as((classes, requester, legal, role, scope, foreign, recipient) ->
+            new Ask(purpose, classes, requester, legal, role, scope, foreign, recipient)));
   }
 
   private static Arbitrary<Requester> anyRequester() {

@@ -1,5 +1,7 @@
 package io.securerecords.crypto.disclosure;
 
+import io.securerecords.crypto.SecureRecords;
+
 import static io.securerecords.crypto.disclosure.PsuUnit.CASE_MANAGER;
 import static io.securerecords.crypto.disclosure.PsuUnit.STRANGER;
 import static io.securerecords.crypto.disclosure.PsuUnit.THE_RO;
@@ -104,8 +106,9 @@ class ResponsibleOfficerAwarenessTest {
     assertEquals(Condition.LONDON_KSS_VIA_CASE_MANAGEMENT_AND_APPEALS_TEAM.description(),
         e.condition());
 
-    Release viaTeam = psu.records.release(decide(client, CASE_MANAGER, "lkss-cmat"),
-        "lkss-cmat");
+    // Even the officer's own request must be addressed to the team.
+    Release viaTeam = psu.records.release(
+        decide(client, THE_RO, SecureRecords.CASE_MANAGEMENT_TEAM), SecureRecords.CASE_MANAGEMENT_TEAM);
     assertEquals(Map.of(client.basic(), SERVICE_DATES), PsuUnit.fieldsByRecord(viaTeam));
   }
 

@@ -23,14 +23,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Purposes this version cannot yet honour fail closed: supervisor feedback (needs acknowledged
- * content), internal advice 3.1 (needs pseudonymisation and redaction), internal transfer 3.2
- * (needs recorded consent), equality monitoring (needs suppressed counts) and rectification
- * (needs amendment history). Each request, however favourable the facts, is refused under its
- * own clause at release and logged, and the subject sees the refusal. These document the
- * current behaviour: when a purpose is implemented, its test here moves to a granted story.
+ * The special purposes fail closed when their conditions are unmet: supervisor feedback without
+ * an acknowledgement of that content, internal advice (3.1) from a requester who is not PSU
+ * staff of a named team, internal transfer (3.2) without the client's agreement; equality
+ * monitoring and rectification are never releases of records (they have their own operations).
+ * Each is refused under its own clause at release, logged, and visible to the client. The
+ * granted stories are in {@code ClientChoicesTest}, {@code SubjectRightsTest} and {@code
+ * EqualityStatisticsProperties}.
  */
-class NotYetSupportedPurposesTest {
+class UnmetSpecialPurposesTest {
   private static final Requester SUPERVISOR = new Requester(PsuUnit.SUPERVISOR_NAME,
       "St Qoxvel NHS Trust", "Educational Supervisor", "sue.supervisor@nhs.net");
   private static final Requester CAREERS_ADVISER = new Requester("Carla Careers",
@@ -91,7 +92,7 @@ class NotYetSupportedPurposesTest {
   }
 
   @Test
-  void theSupportedAndTheNotYetSupportedPurposesCoverEveryRowOfTheTable() {
+  void theOrdinaryAndTheSpecialPurposesCoverEveryRowOfTheTable() {
     // The supported purposes have their own granted and refused stories; these are the rest.
     Set<Purpose> supported = EnumSet.of(Purpose.REGULATORY_OR_CONTRACTUAL,
         Purpose.RESPONSIBLE_OFFICER_AWARENESS, Purpose.LEGAL_OBLIGATION, Purpose.SAFETY_RISK,
