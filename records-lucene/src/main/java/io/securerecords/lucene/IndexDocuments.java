@@ -1,0 +1,259 @@
+package io.securerecords.lucene;
+
+import io.securerecords.api.error.StoreException;
+import io.securerecords.api.record.ClientId;
+import io.securerecords.api.record.RecordId;
+import io.securerecords.api.schema.RecordType;
+import io.securerecords.api.store.IndexTerm;
+import io.securerecords.api.store.KeyEntry;
+import io.securerecords.api.store.KeyName;
+import io.securerecords.api.store.LogEntry;
+import io.securerecords.api.store.SealedField;
+import io.securerecords.api.store.SealedRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The layout of the index: which Lucene fields each kind of document has, and the conversion
+ * between the SPI's values and documents. Nothing here ever sees plaintext: the values are the
+ * SPI's sealed bytes, blinded terms and metadata.
+ *
+ * <p>Five kinds of document share one index, so one {@code IndexWriter.commit()} makes a batch
+ * atomic:
+ *
+ * <ul>
+ *   <li><b>record</b>, one per record, replaced by {@code updateDocument} on {@link #RECORD_ID}:
+ *       id, client (indexed, stored), type, version, timestamps as seconds and nanoseconds,
+ *       format (stored), field names, ciphertexts and MAC (stored; ciphertexts and MAC binary).
+ *   <li><b>terms</b>, one per record that has index terms, replaced on {@link #TERMS_RECORD}: the
+ *       blinded terms as indexed, non-stored fields {@code term.<index>} whose term is the bytes.
+ *       Kept apart from the record document so that a put without terms keeps the record's terms
+ *       without the store ever having to read them back (they are not stored).
+ *   <li><b>key</b>, one per key name, replaced on {@link #KEY_NAME}: version, state, wrapped
+ *       bytes (binary) or erasure time.
+ *   <li><b>log</b>, one per entry, appended: sequence (point, stored, doc values), sealed bytes.
+ *   <li><b>token</b>, one per token used, replaced on {@link #TOKEN_ID}: the use count.
+ * </ul>
+ *
+ * <p>Ids and key names are sorted by their UTF-8 bytes (sorted doc values, term ranges); they
+ * are ASCII by validation ({@code RecordId}, {@code KeyName}), so byte order is {@link
+ * String#compareTo} order: ordinal and case-sensitive.
+ */
+final class IndexDocuments {
+  static final String KIND = "kind";
+  static final String RECORD = "record";
+  static final String TERMS = "terms";
+  static final String KEY = "key";
+  static final String LOG = "log";
+  static final String TOKEN = "token";
+
+  static final String RECORD_ID = "record.id";
+  static final String RECORD_CLIENT = "record.client";
+  static final String RECORD_TYPE = "record.type";
+  static final String RECORD_VERSION = "record.version";
+  static final String RECORD_CREATED_SECONDS = "record.created.seconds";
+  static final String RECORD_CREATED_NANOS = "record.created.nanos";
+  static final String RECORD_UPDATED_SECONDS = "record.updated.seconds";
+  static final String RECORD_UPDATED_NANOS = "record.updated.nanos";
+  static final String RECORD_FORMAT = "record.format";
+  static final String RECORD_FIELD_NAME = "record.field.name";
+  static final String RECORD_FIELD_CIPHERTEXT = "record.field.ciphertext";
+  static final String RECORD_MAC = "record.mac";
+
+  static final String TERMS_RECORD = "terms.record";
+  private static final String TERM_PREFIX = "term.";
+
+  static final String KEY_NAME = "key.name";
+  static final String KEY_VERSION = "key.version";
+  static final String KEY_STATE = "key.state";
+  static final String KEY_WRAPPED = "key.wrapped";
+  static final String KEY_ERASED_SECONDS = "key.erased.seconds";
+  static final String KEY_ERASED_NANOS = "key.erased.nanos";
+  private static final String WRAPPED = "wrapped";
+  private static final String ERASED = "erased";
+
+  static final String LOG_SEQUENCE = "log.sequence";
+  static final String LOG_SEALED = "log.sealed";
+
+  static final String TOKEN_ID = "token.id";
+  static final String TOKEN_USES = "token.uses";
+
+  private IndexDocuments() {}
+
+  /** The Lucene term under which a blinded term is indexed: field per index, term = bytes. */
+  static Term term(IndexTerm term) {
+    return new Term(TERM_PREFIX + term.index(), new BytesRef(term.term()));
+  }
+
+  static Term kind(String kind) {
+    return new Term(KIND, kind);
+  }
+
+  static Term recordId(RecordId id) {
+    return new Term(RECORD_ID, id.value());
+  }
+
+  static Term termsOf(RecordId id) {
+    return new Term(TERMS_RECORD, id.value());
+  }
+
+  static Term keyName(KeyName name) {
+    return new Term(KEY_NAME, name.value());
+  }
+
+  static Term tokenId(String tokenId) {
+    return new Term(TOKEN_ID, tokenId);
+  }
+
+  // ------------------------------------------------------------------ records
+
+  static Document record(SealedRecord r) {
+    Document d = new Document();
+    d.add(new StringField(KIND, RECORD, Store.NO));
+    d.add(new StringField(RECORD_ID, r.id().value(), Store.YES));
+    d.add(new SortedDocValuesField(RECORD_ID, new BytesRef(r.id().value())));
+    d.add(new StringField(RECORD_CLIENT, r.client().value(), Store.YES));
+    d.add(new StoredField(RECORD_TYPE, r.type().name()));
+    d.add(new StoredField(RECORD_VERSION, r.version()));
+    d.add(new StoredField(RECORD_CREATED_SECONDS, r.created().getEpochSecond()));
+    d.add(new StoredField(RECORD_CREATED_NANOS, r.created().getNano()));
+    d.add(new StoredField(RECORD_UPDATED_SECONDS, r.updated().getEpochSecond()));
+    d.add(new StoredField(RECORD_UPDATED_NANOS, r.updated().getNano()));
+    d.add(new StoredField(RECORD_FORMAT, r.format()));
+    // Stored fields keep their order, so the i-th name belongs to the i-th ciphertext.
+    for (SealedField f : r.fields()) {
+      d.add(new StoredField(RECORD_FIELD_NAME, f.name()));
+      d.add(new StoredField(RECORD_FIELD_CIPHERTEXT, new BytesRef(f.ciphertext())));
+    }
+    d.add(new StoredField(RECORD_MAC, new BytesRef(r.mac())));
+    return d;
+  }
+
+  static SealedRecord record(Document d) {
+    String id = d.get(RECORD_ID);
+    String[] names = d.getValues(RECORD_FIELD_NAME);
+    BytesRef[] ciphertexts = d.getBinaryValues(RECORD_FIELD_CIPHERTEXT);
+    if (id == null || names.length != ciphertexts.length || d.getBinaryValue(RECORD_MAC) == null) {
+      throw new StoreException("a record document in the Lucene index is incomplete (record "
+          + id + "): the index is corrupt");
+    }
+    List<SealedField> fields = new ArrayList<>(names.length);
+    for (int i = 0; i < names.length; i++) {
+      fields.add(new SealedField(names[i], bytes(ciphertexts[i])));
+    }
+    return new SealedRecord(
+        RecordId.of(id),
+        RecordType.of(d.get(RECORD_TYPE)),
+        ClientId.of(d.get(RECORD_CLIENT)),
+        number(d, RECORD_VERSION).longValue(),
+        instant(d, RECORD_CREATED_SECONDS, RECORD_CREATED_NANOS),
+        instant(d, RECORD_UPDATED_SECONDS, RECORD_UPDATED_NANOS),
+        number(d, RECORD_FORMAT).intValue(),
+        fields,
+        bytes(d.getBinaryValue(RECORD_MAC)));
+  }
+
+  /** The companion document holding a record's blinded terms (indexed, never stored). */
+  static Document terms(RecordId id, List<IndexTerm> terms) {
+    Document d = new Document();
+    d.add(new StringField(KIND, TERMS, Store.NO));
+    d.add(new StringField(TERMS_RECORD, id.value(), Store.NO));
+    d.add(new SortedDocValuesField(TERMS_RECORD, new BytesRef(id.value())));
+    for (IndexTerm t : terms) {
+      Term lucene = term(t);
+      d.add(new StringField(lucene.field(), lucene.bytes(), Store.NO));
+    }
+    return d;
+  }
+
+  // ------------------------------------------------------------------ keys
+
+  static Document key(KeyEntry entry) {
+    Document d = new Document();
+    d.add(new StringField(KIND, KEY, Store.NO));
+    d.add(new StringField(KEY_NAME, entry.name().value(), Store.YES));
+    d.add(new SortedDocValuesField(KEY_NAME, new BytesRef(entry.name().value())));
+    d.add(new StoredField(KEY_VERSION, entry.version()));
+    if (entry instanceof KeyEntry.Wrapped w) {
+      d.add(new StoredField(KEY_STATE, WRAPPED));
+      d.add(new StoredField(KEY_WRAPPED, new BytesRef(w.wrapped())));
+    } else if (entry instanceof KeyEntry.Erased e) {
+      d.add(new StoredField(KEY_STATE, ERASED));
+      d.add(new StoredField(KEY_ERASED_SECONDS, e.erasedAt().getEpochSecond()));
+      d.add(new StoredField(KEY_ERASED_NANOS, e.erasedAt().getNano()));
+    }
+    return d;
+  }
+
+  static KeyEntry key(Document d) {
+    KeyName name = new KeyName(d.get(KEY_NAME));
+    long version = number(d, KEY_VERSION).longValue();
+    String state = d.get(KEY_STATE);
+    if (WRAPPED.equals(state) && d.getBinaryValue(KEY_WRAPPED) != null) {
+      return new KeyEntry.Wrapped(name, version, bytes(d.getBinaryValue(KEY_WRAPPED)));
+    }
+    if (ERASED.equals(state)) {
+      return new KeyEntry.Erased(name, version, instant(d, KEY_ERASED_SECONDS, KEY_ERASED_NANOS));
+    }
+    throw new StoreException("the key document for " + name + " is incomplete: the index is corrupt");
+  }
+
+  // ------------------------------------------------------------------ log and tokens
+
+  static Document log(LogEntry entry) {
+    Document d = new Document();
+    d.add(new StringField(KIND, LOG, Store.NO));
+    d.add(new LongPoint(LOG_SEQUENCE, entry.sequence()));
+    d.add(new NumericDocValuesField(LOG_SEQUENCE, entry.sequence()));
+    d.add(new StoredField(LOG_SEQUENCE, entry.sequence()));
+    d.add(new StoredField(LOG_SEALED, new BytesRef(entry.sealed())));
+    return d;
+  }
+
+  static LogEntry log(Document d) {
+    BytesRef sealed = d.getBinaryValue(LOG_SEALED);
+    if (sealed == null) {
+      throw new StoreException("a log document is incomplete: the index is corrupt");
+    }
+    return new LogEntry(number(d, LOG_SEQUENCE).longValue(), bytes(sealed));
+  }
+
+  static Document token(String tokenId, int uses) {
+    Document d = new Document();
+    d.add(new StringField(KIND, TOKEN, Store.NO));
+    d.add(new StringField(TOKEN_ID, tokenId, Store.NO));
+    d.add(new StoredField(TOKEN_USES, uses));
+    return d;
+  }
+
+  // ------------------------------------------------------------------ values
+
+  static Number number(Document d, String field) {
+    IndexableField f = d.getField(field);
+    if (f == null || f.numericValue() == null) {
+      throw new StoreException("stored field " + field + " is missing: the index is corrupt");
+    }
+    return f.numericValue();
+  }
+
+  private static Instant instant(Document d, String seconds, String nanos) {
+    return Instant.ofEpochSecond(number(d, seconds).longValue(), number(d, nanos).intValue());
+  }
+
+  /** An exact-length copy: a stored value's BytesRef may be a slice of a shared buffer. */
+  static byte[] bytes(BytesRef ref) {
+    return Arrays.copyOfRange(ref.bytes, ref.offset, ref.offset + ref.length);
+  }
+}

@@ -1,0 +1,601 @@
+package io.securerecords.lucene;
+
+import static io.securerecords.lucene.IndexDocuments.KEY;
+import static io.securerecords.lucene.IndexDocuments.KEY_NAME;
+import static io.securerecords.lucene.IndexDocuments.KEY_VERSION;
+import static io.securerecords.lucene.IndexDocuments.LOG;
+import static io.securerecords.lucene.IndexDocuments.LOG_SEQUENCE;
+import static io.securerecords.lucene.IndexDocuments.RECORD;
+import static io.securerecords.lucene.IndexDocuments.RECORD_CLIENT;
+import static io.securerecords.lucene.IndexDocuments.RECORD_ID;
+import static io.securerecords.lucene.IndexDocuments.RECORD_VERSION;
+import static io.securerecords.lucene.IndexDocuments.TERMS_RECORD;
+import static io.securerecords.lucene.IndexDocuments.TOKEN_USES;
+
+import io.securerecords.api.error.ConflictException;
+import io.securerecords.api.error.StoreException;
+import io.securerecords.api.record.ClientId;
+import io.securerecords.api.record.RecordId;
+import io.securerecords.api.store.IndexTerm;
+import io.securerecords.api.store.KeyEntry;
+import io.securerecords.api.store.KeyName;
+import io.securerecords.api.store.LogEntry;
+import io.securerecords.api.store.RecordStore;
+import io.securerecords.api.store.SealedRecord;
+import io.securerecords.api.store.WriteBatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * A {@link RecordStore} in an Apache Lucene index, over a {@link Directory} the caller chooses: a
+ * folder on disk ({@link #open(Path)}, or {@link FSDirectory#open}) or memory ({@code
+ * ByteBuffersDirectory}). Blind-index terms are Lucene terms, so Lucene's query machinery does the
+ * searching without ever holding plaintext.
+ *
+ * <p><b>What is stored where.</b> One index holds five kinds of document: one per record (id,
+ * client, type, version, timestamps to the nanosecond and format as stored fields; each sealed
+ * field's name and ciphertext and the record MAC as stored fields, the bytes binary), replaced
+ * with {@code updateDocument} by record id; one per record with index terms, holding the blinded
+ * terms as indexed, non-stored fields (one field {@code term.<index>} per index name, the term
+ * being the blinded bytes); one per key name (the wrapped key bytes, or the erasure mark); one
+ * per enquiry-log entry (sequence and sealed bytes); one per token used (its use count).
+ *
+ * <p><b>What is never stored.</b> Plaintext: the store receives only what the SPI hands it
+ * (ciphertexts, MACs, wrapped keys, sealed log entries, blinded terms, and metadata that is in
+ * clear by design: ids, client ids, type names, versions, timestamps, field names and ciphertext
+ * lengths). Data keys reach the index only wrapped by the key-encryption key.
+ *
+ * <p><b>Atomicity and isolation.</b> One writer at a time: {@link #write} checks the whole batch
+ * against the last commit, then adds, updates and deletes every document of the batch and makes a
+ * single {@code IndexWriter.commit()}. A batch that conflicts throws {@link ConflictException}
+ * before anything reaches the writer. If the back end fails while applying or committing, the
+ * writer is rolled back to the last commit (nothing of the batch survives, not even into the next
+ * batch's commit) and {@link StoreException} is thrown. Reads go through a {@link
+ * SearcherManager} on the writer that is refreshed only after a commit, by the writer, before
+ * {@code write} returns: a reader sees every batch that returned and never part of one, and each
+ * read method answers from one point-in-time searcher.
+ *
+ * <p><b>Durability.</b> When {@link #write} returns, the batch is committed: Lucene has written
+ * and fsynced its files and the new {@code segments_N} through the directory's {@code sync}, so
+ * on a folder on disk it survives the process being killed (and power loss, as far as the
+ * operating system and the disk honour fsync). A batch for which {@code write} threw is in no
+ * commit. There is no group commit and no separate flush: each batch is its own commit. On a
+ * {@code ByteBuffersDirectory} nothing survives the process.
+ *
+ * <p><b>Locking.</b> One writer per index, enforced by Lucene's {@code write.lock}: opening a
+ * second store on an index that a store (in this or another process) holds fails with a {@link
+ * StoreException} that names the lock. On disk the default {@code NativeFSLockFactory} takes an
+ * operating-system lock, which is released when the process ends, however it ends: a {@code
+ * write.lock} file left by a killed process does not block reopening.
+ *
+ * <p>Thread-safe. {@link #close()} waits for a write in progress, then closes the writer (which
+ * releases the lock); it closes the directory only if the store opened it ({@link #open(Path)}).
+ */
+public final class LuceneRecordStore implements RecordStore {
+  private static final Sort BY_RECORD_ID = new Sort(new SortField(RECORD_ID, SortField.Type.STRING));
+  private static final Sort BY_TERMS_RECORD =
+      new Sort(new SortField(TERMS_RECORD, SortField.Type.STRING));
+  private static final Sort BY_KEY_NAME = new Sort(new SortField(KEY_NAME, SortField.Type.STRING));
+  private static final Sort BY_SEQUENCE = new Sort(new SortField(LOG_SEQUENCE, SortField.Type.LONG));
+
+  private final Directory directory;
+  private final boolean ownsDirectory;
+  private final String description;
+  /** Held by the one writer; the writer and the searcher manager change only under it. */
+  private final ReentrantLock writeLock = new ReentrantLock();
+  /** Readers share it; closing and replacing the writer after a failure take it exclusively. */
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private IndexWriter writer;
+  private SearcherManager searchers;
+  private volatile boolean closed;
+  private volatile StoreException broken;
+
+  private LuceneRecordStore(Directory directory, boolean ownsDirectory, String description)
+      throws IOException {
+    this.directory = directory;
+    this.ownsDirectory = ownsDirectory;
+    this.description = description;
+    this.writer = openWriter();
+    try {
+      this.searchers = new SearcherManager(writer, null);
+    } catch (IOException | RuntimeException e) {
+      writer.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens (or creates) the store in a folder on disk, through {@link FSDirectory#open}; the store
+   * owns the directory and closes it on {@link #close()}.
+   *
+   * @throws StoreException if the folder cannot be opened, or another store or process holds the
+   *     index's {@code write.lock}
+   */
+  public static LuceneRecordStore open(Path folder) {
+    Directory directory;
+    try {
+      directory = FSDirectory.open(folder);
+    } catch (IOException e) {
+      throw new StoreException("cannot open the Lucene index folder " + folder, e);
+    }
+    try {
+      return new LuceneRecordStore(directory, true, "folder " + folder);
+    } catch (IOException | RuntimeException e) {
+      try {
+        directory.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw failedToOpen("folder " + folder, e);
+    }
+  }
+
+  /**
+   * Opens (or creates) the store in the caller's directory, which stays the caller's: {@link
+   * #close()} does not close it.
+   *
+   * @throws StoreException if the index cannot be opened, or another store holds its {@code
+   *     write.lock}
+   */
+  public static LuceneRecordStore open(Directory directory) {
+    String description = "directory " + directory;
+    try {
+      return new LuceneRecordStore(directory, false, description);
+    } catch (IOException | RuntimeException e) {
+      throw failedToOpen(description, e);
+    }
+  }
+
+  private static StoreException failedToOpen(String description, Exception e) {
+    if (e instanceof LockObtainFailedException) {
+      return new StoreException("the Lucene index in " + description + " is already open for "
+          + "writing: its " + IndexWriter.WRITE_LOCK_NAME + " is held by another "
+          + "LuceneRecordStore or process (one writer per index)", e);
+    }
+    if (e instanceof StoreException s) {
+      return s;
+    }
+    return new StoreException("cannot open the Lucene index in " + description, e);
+  }
+
+  private IndexWriter openWriter() throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig()
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setCommitOnClose(false);
+    IndexWriter w = new IndexWriter(directory, config);
+    if (!DirectoryReader.indexExists(directory)) {
+      // An initial, empty commit: the index exists on disk from the moment the store opens.
+      w.commit();
+    }
+    return w;
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On return the batch is committed and durable (see the class description) and visible to
+   * every read.
+   */
+  @Override
+  public void write(WriteBatch batch) {
+    writeLock.lock();
+    try {
+      ensureOpen();
+      if (batch.isEmpty()) {
+        return;
+      }
+      Map<String, Integer> tokenCounts = check(batch);
+      try {
+        apply(batch, tokenCounts);
+        writer.commit();
+      } catch (Throwable e) {
+        StoreException failure =
+            new StoreException("a batch could not be committed to the Lucene index in "
+                + description + "; nothing of it was written", e);
+        rollBackToLastCommit(failure);
+        if (e instanceof Error error) {
+          throw error;
+        }
+        throw failure;
+      }
+      try {
+        searchers.maybeRefreshBlocking();
+      } catch (IOException | RuntimeException e) {
+        broken = new StoreException("the batch was committed, but the searcher over the Lucene "
+            + "index in " + description + " could not be refreshed; reopen the store", e);
+        throw broken;
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Checks the whole batch against the last commit; returns each used token's new count. */
+  private Map<String, Integer> check(WriteBatch batch) {
+    return withSearcher(s -> {
+      Set<RecordId> touched = new HashSet<>();
+      for (WriteBatch.RecordPut put : batch.recordPuts()) {
+        RecordId id = put.record().id();
+        if (!touched.add(id)) {
+          throw new ConflictException("record " + id.value() + " is written twice in one batch");
+        }
+        Document current = recordHead(s, id);
+        long stored = current == null ? 0 : IndexDocuments.number(current, RECORD_VERSION).longValue();
+        if (stored != put.expectedVersion()) {
+          throw new ConflictException("record " + id.value() + " is at version " + stored
+              + ", not " + put.expectedVersion());
+        }
+        if (current != null && !put.record().client().value().equals(current.get(RECORD_CLIENT))) {
+          throw new ConflictException("record " + id.value() + " belongs to another client");
+        }
+      }
+      Set<RecordId> deleted = new HashSet<>();
+      for (WriteBatch.RecordDelete delete : batch.recordDeletes()) {
+        RecordId id = delete.id();
+        if (!touched.add(id)) {
+          throw new ConflictException("record " + id.value() + " is written twice in one batch");
+        }
+        Document current = recordHead(s, id);
+        if (current == null) {
+          throw new ConflictException("record " + id.value() + " is not held");
+        }
+        long stored = IndexDocuments.number(current, RECORD_VERSION).longValue();
+        if (stored != delete.expectedVersion()) {
+          throw new ConflictException("record " + id.value() + " is at version " + stored
+              + ", not " + delete.expectedVersion());
+        }
+        deleted.add(id);
+      }
+      Set<RecordId> put = new HashSet<>();
+      batch.recordPuts().forEach(p -> put.add(p.record().id()));
+      for (RecordId id : batch.indexTerms().keySet()) {
+        boolean willExist =
+            put.contains(id) || (!deleted.contains(id) && recordHead(s, id) != null);
+        if (!willExist) {
+          throw new ConflictException("index terms for record " + id.value() + " that is not held");
+        }
+      }
+      Set<KeyName> keysTouched = new HashSet<>();
+      for (WriteBatch.KeyPut keyPut : batch.keyPuts()) {
+        KeyName name = keyPut.entry().name();
+        if (!keysTouched.add(name)) {
+          throw new ConflictException("key " + name + " is written twice in one batch");
+        }
+        Document current = first(s, new TermQuery(IndexDocuments.keyName(name)), Set.of(KEY_VERSION));
+        long stored = current == null ? 0 : IndexDocuments.number(current, KEY_VERSION).longValue();
+        if (stored != keyPut.expectedVersion()) {
+          throw new ConflictException(
+              "key " + name + " is at version " + stored + ", not " + keyPut.expectedVersion());
+        }
+      }
+      long next = count(s, LOG);
+      for (LogEntry entry : batch.logAppends()) {
+        if (entry.sequence() != next) {
+          throw new ConflictException(
+              "log entry " + entry.sequence() + " does not follow the log's end at " + next);
+        }
+        next++;
+      }
+      Map<String, Integer> counts = new HashMap<>();
+      for (WriteBatch.TokenUse use : batch.tokenUses()) {
+        Integer sofar = counts.get(use.tokenId());
+        int count = (sofar == null ? storedUses(s, use.tokenId()) : sofar) + 1;
+        if (count > use.maxUses()) {
+          throw new ConflictException("token " + use.tokenId() + " has no uses left");
+        }
+        counts.put(use.tokenId(), count);
+      }
+      return counts;
+    });
+  }
+
+  private void apply(WriteBatch batch, Map<String, Integer> tokenCounts) throws IOException {
+    for (WriteBatch.RecordDelete delete : batch.recordDeletes()) {
+      writer.deleteDocuments(IndexDocuments.recordId(delete.id()), IndexDocuments.termsOf(delete.id()));
+    }
+    for (WriteBatch.RecordPut put : batch.recordPuts()) {
+      SealedRecord r = put.record();
+      writer.updateDocument(IndexDocuments.recordId(r.id()), IndexDocuments.record(r));
+    }
+    for (Map.Entry<RecordId, List<IndexTerm>> e : batch.indexTerms().entrySet()) {
+      if (e.getValue().isEmpty()) {
+        writer.deleteDocuments(IndexDocuments.termsOf(e.getKey()));
+      } else {
+        writer.updateDocument(
+            IndexDocuments.termsOf(e.getKey()), IndexDocuments.terms(e.getKey(), e.getValue()));
+      }
+    }
+    for (WriteBatch.KeyPut put : batch.keyPuts()) {
+      writer.updateDocument(IndexDocuments.keyName(put.entry().name()), IndexDocuments.key(put.entry()));
+    }
+    for (LogEntry entry : batch.logAppends()) {
+      writer.addDocument(IndexDocuments.log(entry));
+    }
+    for (Map.Entry<String, Integer> e : tokenCounts.entrySet()) {
+      writer.updateDocument(
+          IndexDocuments.tokenId(e.getKey()), IndexDocuments.token(e.getKey(), e.getValue()));
+    }
+  }
+
+  /**
+   * Drops everything the writer holds since the last commit. Lucene's rollback also closes the
+   * writer, so a new writer and searcher manager take their place; if that fails, the store is
+   * broken and every later call says so.
+   */
+  private void rollBackToLastCommit(StoreException failure) {
+    lifecycle.writeLock().lock();
+    try {
+      try {
+        writer.rollback();
+      } catch (IOException | RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+      try {
+        searchers.close();
+      } catch (IOException | RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+      try {
+        writer = openWriter();
+        searchers = new SearcherManager(writer, null);
+      } catch (IOException | RuntimeException e) {
+        failure.addSuppressed(e);
+        broken = new StoreException("the Lucene index in " + description
+            + " could not be reopened after a failed batch; reopen the store", failure);
+      }
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  @Override
+  public Optional<SealedRecord> record(RecordId id) {
+    return read(s -> Optional.ofNullable(first(s, new TermQuery(IndexDocuments.recordId(id)), null))
+        .map(IndexDocuments::record));
+  }
+
+  @Override
+  public List<SealedRecord> records(ClientId client) {
+    return read(s -> {
+      List<SealedRecord> out = new ArrayList<>();
+      TermQuery query = new TermQuery(new Term(RECORD_CLIENT, client.value()));
+      for (ScoreDoc hit : sorted(s, query, Integer.MAX_VALUE, BY_RECORD_ID)) {
+        out.add(IndexDocuments.record(s.storedFields().document(hit.doc)));
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  @Override
+  public List<RecordId> recordIds(RecordId after, int limit) {
+    requireNotNegative(limit);
+    return read(s -> {
+      Query query = after == null
+          ? new TermQuery(IndexDocuments.kind(RECORD))
+          : TermRangeQuery.newStringRange(RECORD_ID, after.value(), null, false, false);
+      return sortedKeys(s, query, limit, BY_RECORD_ID).stream().map(RecordId::of).toList();
+    });
+  }
+
+  @Override
+  public Optional<KeyEntry> key(KeyName name) {
+    return read(s -> Optional.ofNullable(first(s, new TermQuery(IndexDocuments.keyName(name)), null))
+        .map(IndexDocuments::key));
+  }
+
+  @Override
+  public List<KeyName> keyNames(KeyName after, int limit) {
+    requireNotNegative(limit);
+    return read(s -> {
+      Query query = after == null
+          ? new TermQuery(IndexDocuments.kind(KEY))
+          : TermRangeQuery.newStringRange(KEY_NAME, after.value(), null, false, false);
+      return sortedKeys(s, query, limit, BY_KEY_NAME).stream().map(KeyName::new).toList();
+    });
+  }
+
+  @Override
+  public List<RecordId> findByTerm(IndexTerm term) {
+    return read(s -> sortedKeys(s, new TermQuery(IndexDocuments.term(term)), Integer.MAX_VALUE,
+            BY_TERMS_RECORD)
+        .stream().map(RecordId::of).toList());
+  }
+
+  @Override
+  public List<LogEntry> log(long fromSequence, int limit) {
+    if (fromSequence < 0 || limit < 0) {
+      throw new IllegalArgumentException("fromSequence and limit must not be negative");
+    }
+    return read(s -> {
+      if (limit == 0) {
+        return List.of();
+      }
+      long last = fromSequence + limit - 1 < fromSequence ? Long.MAX_VALUE : fromSequence + limit - 1;
+      Query query = LongPoint.newRangeQuery(LOG_SEQUENCE, fromSequence, last);
+      List<LogEntry> out = new ArrayList<>();
+      for (ScoreDoc hit : sorted(s, query, limit, BY_SEQUENCE)) {
+        out.add(IndexDocuments.log(s.storedFields().document(hit.doc)));
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  @Override
+  public long logSize() {
+    return read(s -> (long) count(s, LOG));
+  }
+
+  @Override
+  public int tokenUses(String tokenId) {
+    return read(s -> storedUses(s, tokenId));
+  }
+
+  // ------------------------------------------------------------------ closing
+
+  /**
+   * Waits for a write in progress, then closes the searchers and the writer (releasing the
+   * index's {@code write.lock}) and, if the store opened it, the directory. Uncommitted changes
+   * cannot exist here: every write commits or rolls back before it returns. Idempotent.
+   *
+   * @throws StoreException if Lucene fails to close cleanly
+   */
+  @Override
+  public void close() {
+    writeLock.lock();
+    lifecycle.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      IOException failure = null;
+      for (java.io.Closeable c : ownsDirectory
+          ? List.<java.io.Closeable>of(searchers, writer, directory)
+          : List.<java.io.Closeable>of(searchers, writer)) {
+        try {
+          c.close();
+        } catch (IOException e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
+      }
+      if (failure != null) {
+        throw new StoreException("closing the Lucene index in " + description + " failed", failure);
+      }
+    } finally {
+      lifecycle.writeLock().unlock();
+      writeLock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LuceneRecordStore[" + description + "]";
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  @FunctionalInterface
+  private interface Search<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Runs a read against one point-in-time searcher over the last commit. */
+  private <T> T read(Search<T> search) {
+    lifecycle.readLock().lock();
+    try {
+      ensureOpen();
+      return withSearcher(search);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  /** Caller holds the write lock or the lifecycle read lock. */
+  private <T> T withSearcher(Search<T> search) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return search.apply(searcher);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new StoreException("reading the Lucene index in " + description + " failed", e);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new StoreException("the Lucene store over " + description + " is closed");
+    }
+    StoreException b = broken;
+    if (b != null) {
+      throw b;
+    }
+  }
+
+  private static void requireNotNegative(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative");
+    }
+  }
+
+  /** The stored version and client of a record, or null if it is not held. */
+  private static Document recordHead(IndexSearcher s, RecordId id) throws IOException {
+    return first(s, new TermQuery(IndexDocuments.recordId(id)), Set.of(RECORD_VERSION, RECORD_CLIENT));
+  }
+
+  private static int storedUses(IndexSearcher s, String tokenId) throws IOException {
+    Document d = first(s, new TermQuery(IndexDocuments.tokenId(tokenId)), Set.of(TOKEN_USES));
+    return d == null ? 0 : IndexDocuments.number(d, TOKEN_USES).intValue();
+  }
+
+  private static int count(IndexSearcher s, String kind) throws IOException {
+    return s.count(new TermQuery(IndexDocuments.kind(kind)));
+  }
+
+  /** The stored fields (all, or those named) of the one document matching, or null. */
+  private static Document first(IndexSearcher s, Query query, Set<String> fields) throws IOException {
+    TopDocs hits = s.search(query, 1);
+    if (hits.scoreDocs.length == 0) {
+      return null;
+    }
+    int doc = hits.scoreDocs[0].doc;
+    return fields == null ? s.storedFields().document(doc) : s.storedFields().document(doc, fields);
+  }
+
+  /** Up to {@code limit} hits in sort order; the priority queue is sized by the match count. */
+  private static ScoreDoc[] sorted(IndexSearcher s, Query query, int limit, Sort sort)
+      throws IOException {
+    int n = Math.min(limit, s.count(query));
+    return n == 0 ? new ScoreDoc[0] : s.search(query, n, sort).scoreDocs;
+  }
+
+  /** The sort keys (ids, names) of up to {@code limit} hits, read from the sorted doc values. */
+  private static List<String> sortedKeys(IndexSearcher s, Query query, int limit, Sort sort)
+      throws IOException {
+    List<String> out = new ArrayList<>();
+    for (ScoreDoc hit : sorted(s, query, limit, sort)) {
+      out.add(((BytesRef) ((FieldDoc) hit).fields[0]).utf8ToString());
+    }
+    return List.copyOf(out);
+  }
+}
