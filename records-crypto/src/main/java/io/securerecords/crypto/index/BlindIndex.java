@@ -94,6 +94,7 @@ public final class BlindIndex {
   /** A fresh keyset of one {@link #KEY_PARAMETERS} key, for a new index or a key rotation. */
   public static KeysetHandle generateKeyset() {
     try {
+      PrfConfig.register();
       return KeysetHandle.generateNew(KEY_PARAMETERS);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("could not generate an index key", e);
