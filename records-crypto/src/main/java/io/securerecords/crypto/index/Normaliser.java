@@ -269,10 +269,22 @@ public final class Normaliser {
         kind.name().toLowerCase(Locale.ROOT), "a " + kind + " value must be " + expected);
   }
 
-  /** NFKC with invisible format characters removed; refuses null. */
+  /**
+   * NFKC with invisible format characters removed; refuses null, and unpaired surrogates, which
+   * UTF-8 would encode as one '?' and so blind two different values alike.
+   */
   private static String text(String what, String value) {
     if (value == null) {
       throw new InvalidInputException(what, "is required");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new InvalidInputException(what, "must be well-formed Unicode text");
+      }
     }
     return FORMAT_CHARS.matcher(nfkc(value)).replaceAll("");
   }

@@ -56,6 +56,14 @@ class BlindIndexTest {
   }
 
   @Test
+  void compoundValuesDoNotCollideEvenWhenAValueSpellsAFieldTag() {
+    BlindIndex codes = index(
+        IndexSpec.compound("casework.codes", 256, IndexField.code("team"), IndexField.code("service")));
+    // Separating fields by their kind's name alone would encode both as "CODE" "A" "CODE" "CODEB".
+    assertNotEquals(codes.term("A", "CODEB"), codes.term("ACODE", "B"));
+  }
+
+  @Test
   void aCompoundTermIsNotTheTermOfAnySingleField() {
     BlindIndex teamGrade = index(
         IndexSpec.compound("casework.team-grade", 256, IndexField.code("team"), IndexField.name("grade")));
