@@ -95,7 +95,7 @@ public final class BlindIndex {
   public static KeysetHandle generateKeyset() {
     try {
       PrfConfig.register();
-      return KeysetHandle.generateNew(KEY_PARAMETERS);
+      return KeysetHandle.generateNew(KEY_PARAMETERS, RegistryConfiguration.get());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("could not generate an index key", e);
     }

@@ -120,7 +120,7 @@ public record IndexSpec(String name, List<IndexField> fields, int bits, boolean 
     for (int i = 0; i < values.length; i++) {
       IndexField f = fields.get(i);
       try {
-        normalised.add(Normaliser.normalise(f.kind(), foldAccents, values[i]));
+        normalised.add(f.kind().normalise(foldAccents, values[i]));
       } catch (InvalidInputException e) {
         throw new InvalidInputException("index." + name + "." + f.field(), e.rule());
       }

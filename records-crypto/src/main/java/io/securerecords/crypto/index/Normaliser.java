@@ -222,53 +222,6 @@ public final class Normaliser {
     return words.get(0);
   }
 
-  /** Dispatches on the kind, for a raw value of a type the kind takes. */
-  static String normalise(IndexKind kind, boolean foldAccents, Object value) {
-    if (value == null) {
-      throw new InvalidInputException(kind.name().toLowerCase(Locale.ROOT), "is required");
-    }
-    switch (kind) {
-      case NAME:
-        return name(asText(kind, value), foldAccents);
-      case REGISTER_NUMBER:
-        return value instanceof Registration r ? registration(r) : registration(null, asText(kind, value));
-      case EMAIL:
-        return email(asText(kind, value));
-      case CODE:
-        return value instanceof Enum<?> e ? code(e) : code(asText(kind, value));
-      case MONTH:
-        if (value instanceof LocalDate d) {
-          return month(d);
-        }
-        if (value instanceof YearMonth m) {
-          return month(m);
-        }
-        throw wrongType(kind, "a LocalDate or YearMonth");
-      case KEYWORD:
-        return keyword(asText(kind, value), foldAccents);
-      default:
-        throw new AssertionError(kind);
-    }
-  }
-
-  private static String asText(IndexKind kind, Object value) {
-    if (value instanceof CharSequence text) {
-      return text.toString();
-    }
-    throw wrongType(
-        kind,
-        switch (kind) {
-          case REGISTER_NUMBER -> "a Registration or a String naming its register";
-          case CODE -> "a String or an enum constant";
-          default -> "a String";
-        });
-  }
-
-  private static InvalidInputException wrongType(IndexKind kind, String expected) {
-    return new InvalidInputException(
-        kind.name().toLowerCase(Locale.ROOT), "a " + kind + " value must be " + expected);
-  }
-
   /**
    * NFKC with invisible format characters removed; refuses null, and unpaired surrogates, which
    * UTF-8 would encode as one '?' and so blind two different values alike.

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PredefinedPrfParameters;
@@ -168,7 +169,7 @@ class BlindIndexTest {
         PredefinedPrfParameters.AES_CMAC_PRF,
         PredefinedPrfParameters.HKDF_SHA256,
         PredefinedAeadParameters.AES256_GCM)) {
-      KeysetHandle wrong = KeysetHandle.generateNew(parameters);
+      KeysetHandle wrong = KeysetHandle.generateNew(parameters, RegistryConfiguration.get());
       var e = assertThrows(KeyUnavailableException.class, () -> BlindIndex.create(spec, wrong), parameters.toString());
       assertTrue(e.getMessage().contains("client.surname"), e.getMessage());
     }
