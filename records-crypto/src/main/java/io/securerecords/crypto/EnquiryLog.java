@@ -82,9 +82,19 @@ final class EnquiryLog {
   LogEntry next(ClientId client, ClientKeys clientKeys, Purpose purpose, Decision decision,
       byte[] body) {
     long sequence = store.logSize();
-    byte[] previous = sequence == 0
+    return next(sequence, head(sequence), client, clientKeys, purpose, decision, body);
+  }
+
+  /** The hash of the entry before {@code sequence} (zeros at the start). */
+  byte[] head(long sequence) {
+    return sequence == 0
         ? new byte[32]
         : SealedEnquiry.hash(store.log(sequence - 1, 1).get(0).sealed());
+  }
+
+  /** Seals the entry at {@code sequence}, following the entry whose hash is {@code previous}. */
+  LogEntry next(long sequence, byte[] previous, ClientId client, ClientKeys clientKeys,
+      Purpose purpose, Decision decision, byte[] body) {
     boolean underClient = clientKeys != null;
     SealedEnquiry unsealed = new SealedEnquiry(sequence, clock.instant(), purpose, decision,
         underClient, previous, new byte[0], new byte[0], new byte[0]);

@@ -101,4 +101,35 @@ final class KeyMaintenance {
         record.version() + 1, record.created(), record.updated(), plaintext);
     store.write(WriteBatch.builder().putRecord(resealed, record.version()).build());
     return true;
-  }}
+  }
+  int reindex(Indexes indexes) {
+    int count = 0;
+    RecordId after = null;
+    for (List<RecordId> page = store.recordIds(null, PAGE); !page.isEmpty();
+        page = store.recordIds(after, PAGE)) {
+      for (RecordId id : page) {
+        after = id;
+        Optional<SealedRecord> found = store.record(id);
+        if (found.isEmpty() || !indexes.covers(found.get().type())) {
+          continue;
+        }
+        SealedRecord record = found.get();
+        ClientKeys keys;
+        try {
+          keys = dataKeys.forReading(record.client());
+        } catch (io.securerecords.api.error.ErasedException erased) {
+          continue;
+        }
+        Map<String, byte[]> plaintext = RecordSealer.open(keys, record, null);
+        try {
+          store.write(WriteBatch.builder()
+              .indexTerms(id, indexes.termsFor(record.type(), plaintext)).build());
+          count++;
+        } catch (ConflictException deleted) {
+          // Deleted meanwhile: nothing to index.
+        }
+      }
+    }
+    return count;
+  }
+}

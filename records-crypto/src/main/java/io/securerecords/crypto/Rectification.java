@@ -13,6 +13,7 @@ import io.securerecords.api.schema.FieldClass;
 import io.securerecords.api.schema.FieldSpec;
 import io.securerecords.api.schema.RecordSchema;
 import io.securerecords.api.schema.RecordType;
+import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.RecordStore;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.crypto.log.Decision;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -122,8 +124,10 @@ final class Rectification {
     body.put("record", record.id().value());
     body.put("field", field);
     body.put("history", historyRecord.id().value());
+    List<IndexTerm> terms = disclosures.termsFor(record.type(), plaintext);
     disclosures.append(claims.subject(), keys, purpose, Decision.AMENDED, body, b -> b
         .putRecord(next, record.version())
+        .indexTerms(next.id(), terms)
         .putRecord(historyRecord, 0)
         .useToken(claims.jwtId(), claims.maxUses()));
     return next.version();

@@ -21,11 +21,14 @@ import io.securerecords.api.schema.FieldSpec;
 import io.securerecords.api.schema.RecordSchema;
 import io.securerecords.api.schema.RecordType;
 import io.securerecords.api.store.InMemoryRecordStore;
+import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.RecordStore;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.api.store.WriteBatch;
+import io.securerecords.crypto.index.IndexQuery;
+import io.securerecords.crypto.index.IndexSpec;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
 import io.securerecords.crypto.log.Checkpoint;
 import io.securerecords.crypto.log.Decision;
@@ -40,6 +43,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +109,7 @@ public final class SecureRecords implements AutoCloseable {
   private final TokenKeys tokenKeys;
   private final Disclosures disclosures;
   private final DisclosurePolicy policy;
+  private final Indexes indexes;
 
   private SecureRecords(Builder b) {
     this.store = b.store;
@@ -124,8 +129,13 @@ public final class SecureRecords implements AutoCloseable {
     this.tokenKeys = TokenKeys.fromKeyset(
         systemKeys.loadOrCreate(TOKEN_KEY, () -> TokenKeys.generateEs256().keyset()));
     this.policy = b.policy;
+    List<Indexes.Declared> declared = new ArrayList<>(b.indexes);
+    if (b.psuIndexes) {
+      declared.addAll(PsuIndexes.defaults(b.expectedClients, b.keywordIndex, schemasByType.keySet()));
+    }
+    this.indexes = new Indexes(declared, systemKeys, store);
     this.disclosures = new Disclosures(store, dataKeys, log, b.policy, schemasByType, tokenKeys,
-        b.issuer, clock, b.tokenLifetime, b.seniorRoles);
+        b.issuer, clock, b.tokenLifetime, b.seniorRoles, indexes);
   }
 
   static final KeyName TOKEN_KEY = KeyName.system("token-signing");
@@ -177,12 +187,13 @@ public final class SecureRecords implements AutoCloseable {
   private RecordId put(ClientId client, RecordSchema schema, Object value) {
     Objects.requireNonNull(client, "client");
     Map<String, byte[]> plaintext = schema.encode(value);
+    List<IndexTerm> terms = indexes.termsFor(schema.type(), plaintext);
     RecordId id = RecordId.random();
     for (int attempt = 1; ; attempt++) {
       DataKeys.ForWriting keys = dataKeys.forWriting(client);
       Instant now = clock.instant();
       SealedRecord sealed = RecordSealer.seal(keys.keys(), schema.type(), id, 1, now, now, plaintext);
-      WriteBatch.Builder batch = WriteBatch.builder().putRecord(sealed, 0);
+      WriteBatch.Builder batch = WriteBatch.builder().putRecord(sealed, 0).indexTerms(id, terms);
       keys.newEntry().ifPresent(entry -> batch.putKey(entry, 0));
       try {
         store.write(batch.build());
@@ -221,7 +232,8 @@ public final class SecureRecords implements AutoCloseable {
     ClientKeys keys = dataKeys.forReading(current.client());
     SealedRecord next = RecordSealer.seal(keys, schema.type(), id, expectedVersion + 1,
         current.created(), clock.instant(), plaintext);
-    store.write(WriteBatch.builder().putRecord(next, expectedVersion).build());
+    store.write(WriteBatch.builder().putRecord(next, expectedVersion)
+        .indexTerms(id, indexes.termsFor(schema.type(), plaintext)).build());
     return next.version();
   }
 
@@ -445,6 +457,52 @@ public final class SecureRecords implements AutoCloseable {
     return disclosures.rectify(token, recipient, record, field, value);
   }
 
+  /**
+   * Searches a blind index: an access like any release, needing a token (subject {@link
+   * #ALL_CLIENTS} to search across clients, or one client to search within). Returns, ordered by
+   * record id, only the records whose clients pass the purpose's conditions, opened only in the
+   * classes the policy row and the token allow; truncation's false positives are removed after
+   * decryption. Logged, one entry per client disclosed, with the token's use.
+   *
+   * @param after the previous page's {@link SearchResult#next()}, or null for the first page
+   * @param limit the page size, 1 to 1000
+   * @throws RefusedException if the token or the purpose does not allow searching; logged
+   * @throws InvalidInputException if the index is not declared or a value is invalid for it
+   */
+  public SearchResult search(String token, String recipient, IndexQuery query, RecordId after,
+      int limit) {
+    return disclosures.search(token, recipient, query, after, limit);
+  }
+
+  /**
+   * Starts rotating a blind index's key: a new key is made and the old one kept as "previous",
+   * so queries match records under either key while {@link #reindex()} recomputes every term.
+   * Call {@link #finishIndexRotation(String)} when it is done.
+   */
+  public void rotateIndexKey(String index) {
+    indexes.rotate(index);
+  }
+
+  /**
+   * Recomputes every record's blind-index terms under the current index keys, one record per
+   * atomic write, walking records by id. Idempotent: after a crash, run it again.
+   *
+   * @return how many records were re-indexed
+   */
+  public int reindex() {
+    return keyMaintenance.reindex(indexes);
+  }
+
+  /** Ends an index key rotation: the previous key is destroyed and queries use the new one only. */
+  public void finishIndexRotation(String index) {
+    indexes.finishRotation(index, clock.instant());
+  }
+
+  /** The names of the declared blind indexes. */
+  public Set<String> indexNames() {
+    return indexes.names();
+  }
+
   /** The public keys (a standard JWK set) other systems verify this instance's tokens with. */
   public String publicJwkSet() {
     return tokenKeys.publicJwkSet();
@@ -553,6 +611,10 @@ public final class SecureRecords implements AutoCloseable {
     private String issuer = "secure-records";
     private Duration tokenLifetime = TokenIssuer.DEFAULT_LIFETIME;
     private Set<String> seniorRoles = DEFAULT_SENIOR_ROLES;
+    private final List<Indexes.Declared> indexes = new ArrayList<>();
+    private boolean psuIndexes = true;
+    private boolean keywordIndex;
+    private long expectedClients = 50_000;
     private Duration keyIdleExpiry = Duration.ofMinutes(5);
 
     private Builder() {}
@@ -587,6 +649,47 @@ public final class SecureRecords implements AutoCloseable {
     /** Registers several record types. */
     public Builder schemas(Iterable<RecordSchema> schemas) {
       schemas.forEach(this::schema);
+      return this;
+    }
+
+    /**
+     * Declares a blind index on a record type (see {@link IndexSpec}; size it with {@link
+     * io.securerecords.crypto.index.IndexSizing}). Its terms are written with every record of
+     * that type, under the index's own key.
+     */
+    public Builder index(String recordType, IndexSpec spec) {
+      indexes.add(new Indexes.Declared(RecordType.of(recordType), spec));
+      return this;
+    }
+
+    /**
+     * The expected number of clients, from which the default PSU indexes are sized so that every
+     * term stands for several clients (default 50,000).
+     */
+    public Builder expectedClients(long clients) {
+      if (clients < 1) {
+        throw new InvalidInputException("expectedClients", "must be at least 1");
+      }
+      this.expectedClients = clients;
+      return this;
+    }
+
+    /**
+     * Leaves out the default PSU indexes (register number, name, email, team, appointment and
+     * opening months), for instances that declare their own.
+     */
+    public Builder withoutPsuIndexes() {
+      this.psuIndexes = false;
+      return this;
+    }
+
+    /**
+     * Switches on the keyword index over casework summaries ({@code summary-words}). Off by
+     * default: it lets whoever reads the store see which records share words and how often each
+     * blinded word occurs (see SECURITY.md, search leakage).
+     */
+    public Builder keywordIndex() {
+      this.keywordIndex = true;
       return this;
     }
 
