@@ -44,6 +44,10 @@ final class TestTables implements AutoCloseable {
 
   @Override
   public void close() {
-    admin.dropTables();
+    try {
+      admin.dropTables();
+    } finally {
+      TestDatabases.shutdown(dataSource);
+    }
   }
 }
