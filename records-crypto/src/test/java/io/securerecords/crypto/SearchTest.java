@@ -1,0 +1,175 @@
+package io.securerecords.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.securerecords.api.error.InvalidInputException;
+import io.securerecords.api.error.RefusedException;
+import io.securerecords.api.policy.Purpose;
+import io.securerecords.api.psu.Appointment;
+import io.securerecords.api.psu.BasicRecord;
+import io.securerecords.api.psu.CaseworkRecord;
+import io.securerecords.api.psu.Register;
+import io.securerecords.api.psu.Registration;
+import io.securerecords.api.psu.Team;
+import io.securerecords.api.record.ClientId;
+import io.securerecords.api.record.RecordId;
+import io.securerecords.api.schema.FieldClass;
+import io.securerecords.crypto.index.IndexQuery;
+import io.securerecords.crypto.kek.KeyEncryptionKey;
+import io.securerecords.crypto.log.Checkpoint;
+import io.securerecords.crypto.token.Requester;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Blind-index search: staff find clients and cases while the store sees only blinded terms. */
+class SearchTest {
+  private static final Requester ALEX = new Requester("Alex Adviser", "PSU", "Adviser", "a@hee");
+  private final TamperingStore store = new TamperingStore();
+  private final SecureRecords records = SecureRecords.builder().store(store)
+      .kek(KeyEncryptionKey.ephemeral()).clock(Fixtures.CLOCK).expectedClients(16)
+      .keywordIndex().build();
+  private ClientId zoe;
+  private ClientId ann;
+  private RecordId zoeBasic;
+  private RecordId zoeIst;
+
+  @BeforeEach
+  void clients() {
+    zoe = ClientId.random();
+    ann = ClientId.random();
+    zoeBasic = records.put(zoe, BasicRecord.builder("Zoë Smith",
+            Registration.parse(Register.GMC, "GMC 1234567")).email("Zoe.Smith@nhs.net")
+        .appointments(List.of(new Appointment(LocalDate.of(2026, 3, 4), Team.IST))).build());
+    zoeIst = records.put(zoe, CaseworkRecord.builder(Team.IST, "IST-1", LocalDate.of(2026, 3, 4))
+        .adviser("Alex Adviser").summary("Discussed exam anxiety and rota pressure.").build());
+    records.put(ann, BasicRecord.builder("Ann Smith",
+        Registration.parse(Register.GMC, "7654321")).build());
+    records.put(ann, CaseworkRecord.builder(Team.CAREERS, "C-1", LocalDate.of(2026, 4, 1))
+        .adviser("Cat Careers").summary("Exam retake planning.").build());
+  }
+
+  private String token(Requester who, Set<FieldClass> classes, int uses) {
+    return records.decide(records.newDecision().subject(SecureRecords.ALL_CLIENTS)
+        .purpose(Purpose.SERVICE_DELIVERY).audience("psu").requester(who).reason("find a client")
+        .fieldClasses(classes).maxUses(uses).build(), ALEX);
+  }
+
+  @Test
+  void anAdviserFindsTheirClientByRegisterNumberInAnyWrittenForm() {
+    for (String written : List.of("GMC 1234567", "gmc1234567", "1234567")) {
+      SearchResult found = records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1), "psu",
+          IndexQuery.equal("register", Registration.parse(Register.GMC, written)), null, 10);
+      assertEquals(List.of(zoeBasic), found.records().stream().map(ReleasedRecord::id).toList());
+      assertEquals(Set.of("fullName", "registration"), found.records().get(0).fieldNames());
+    }
+  }
+
+  @Test
+  void aNameSearchFoldsCaseAndAccentsAndOnlyReturnsClientsTheRequesterServes() {
+    SearchResult found = records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1), "psu",
+        IndexQuery.equal("name", "ZOE  smith"), null, 10);
+    assertEquals(List.of(zoeBasic), found.records().stream().map(ReleasedRecord::id).toList());
+    SearchResult ann = records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1), "psu",
+        IndexQuery.equal("name", "Ann Smith"), null, 10);
+    assertTrue(ann.records().isEmpty(), "Alex is not on Ann's case");
+  }
+
+  @Test
+  void aTeamsCasesAMonthsAppointmentsAndKeywords() {
+    Set<FieldClass> service = EnumSet.of(FieldClass.SERVICE_USE, FieldClass.CASE_SUMMARY);
+    assertEquals(List.of(zoeIst), ids(records.search(token(ALEX, service, 1), "psu",
+        IndexQuery.equal("team", Team.IST), null, 10)));
+    assertEquals(List.of(zoeIst), ids(records.search(token(ALEX, service, 1), "psu",
+        IndexQuery.months("opened-month", YearMonth.of(2026, 1), YearMonth.of(2026, 3)), null, 10)));
+    assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, service, 1), "psu",
+        IndexQuery.months("appointment-month", YearMonth.of(2026, 3), YearMonth.of(2026, 3)),
+        null, 10)));
+    assertEquals(List.of(zoeIst), ids(records.search(token(ALEX, service, 1), "psu",
+        IndexQuery.allWords("summary-words", "exam", "ROTA"), null, 10)));
+    assertTrue(ids(records.search(token(ALEX, service, 1), "psu",
+        IndexQuery.allWords("summary-words", "exam", "retake"), null, 10)).isEmpty());
+  }
+
+  @Test
+  void searchesArePagedByRecordIdAndEachPageIsLogged() {
+    ClientId many = ClientId.random();
+    for (int i = 0; i < 5; i++) {
+      records.put(many, CaseworkRecord.builder(Team.IST, "IST-" + i, LocalDate.of(2026, 3, 1))
+          .adviser("Alex Adviser").build());
+    }
+    String token = token(ALEX, EnumSet.of(FieldClass.SERVICE_USE), 10);
+    long before = store.logSize();
+    SearchResult first = records.search(token, "psu", IndexQuery.equal("team", "ist"), null, 4);
+    SearchResult second = records.search(token, "psu", IndexQuery.equal("team", "ist"), first.next(), 4);
+    assertEquals(4, first.records().size());
+    assertEquals(2, second.records().size());
+    assertNull(second.next());
+    List<RecordId> all = new java.util.ArrayList<>(ids(first));
+    all.addAll(ids(second));
+    assertEquals(all.stream().sorted().toList(), all);
+    assertEquals(6, Set.copyOf(all).size());
+    assertTrue(store.logSize() >= before + 2);
+    assertTrue(records.verifyLog(Checkpoint.EMPTY).intact());
+  }
+
+  @Test
+  void aSearchNeedsAPurposeThatMaySearchAndAKnownIndex() {
+    String advice = records.decide(records.newDecision().subject(SecureRecords.ALL_CLIENTS)
+        .purpose(Purpose.INTERNAL_ADVICE).audience("psu")
+        .requester(new Requester("Cat", "CAREERS", "Adviser", "c@hee")).reason("r")
+        .fieldClasses(EnumSet.of(FieldClass.CASE_SUMMARY)).build(), ALEX);
+    assertThrows(RefusedException.class, () -> records.search(advice, "psu",
+        IndexQuery.equal("team", Team.IST), null, 10));
+    assertThrows(InvalidInputException.class, () -> records.search(
+        token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1), "psu",
+        IndexQuery.equal("no-such-index", "x"), null, 10));
+  }
+
+  @Test
+  void theStoreNeverReceivesAnIndexedValue() {
+    for (String value : List.of("Zoë Smith", "zoe smith", "1234567", "zoe.smith@nhs.net", "anxiety",
+        "2026-03")) {
+      byte[] needle = value.getBytes(StandardCharsets.UTF_8);
+      for (var batch : store.received) {
+        batch.indexTerms().values().forEach(terms -> terms.forEach(t ->
+            assertEquals(-1, SealingProperties.indexOf(t.term(), needle), value)));
+        for (var put : batch.recordPuts()) {
+          put.record().fields().forEach(f ->
+              assertEquals(-1, SealingProperties.indexOf(f.ciphertext(), needle), value));
+        }
+      }
+    }
+    assertFalse(store.received.stream().allMatch(b -> b.indexTerms().isEmpty()));
+  }
+
+  @Test
+  void rotatingAnIndexKeyKeepsQueriesRightThroughoutTheReindex() {
+    Set<FieldClass> id = EnumSet.of(FieldClass.IDENTITY);
+    IndexQuery query = IndexQuery.equal("register", Registration.parse(Register.GMC, "1234567"));
+    records.rotateIndexKey("register");
+    // Before the re-index every record still carries old terms: found through the previous key.
+    assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, id, 1), "psu", query, null, 10)));
+    assertTrue(records.reindex() >= 4);
+    assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, id, 1), "psu", query, null, 10)));
+    records.finishIndexRotation("register");
+    assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, id, 1), "psu", query, null, 10)));
+    assertThrows(io.securerecords.api.error.ConflictException.class, () -> {
+      records.rotateIndexKey("register");
+      records.rotateIndexKey("register");
+    });
+  }
+
+  private static List<RecordId> ids(SearchResult result) {
+    return result.records().stream().map(ReleasedRecord::id).toList();
+  }
+}
