@@ -169,6 +169,32 @@ class SearchTest {
     });
   }
 
+  @Test
+  void aCompoundIndexDeclaredOnTheBuilderMatchesOnlyTheWholeCombination() {
+    SecureRecords custom = SecureRecords.builder().store(new io.securerecords.api.store.InMemoryRecordStore())
+        .kek(KeyEncryptionKey.ephemeral()).clock(Fixtures.CLOCK).withoutPsuIndexes()
+        .index("psu.basic", io.securerecords.crypto.index.IndexSpec.compound("name-employer", 8,
+            io.securerecords.crypto.index.IndexField.name("fullName"),
+            io.securerecords.crypto.index.IndexField.name("employer")))
+        .build();
+    ClientId a = ClientId.random();
+    RecordId wanted = custom.put(a, BasicRecord.builder("Ann Smith",
+        Registration.parse(Register.GMC, "1000001")).employer("St Elsewhere").build());
+    custom.put(ClientId.random(), BasicRecord.builder("Ann Smith",
+        Registration.parse(Register.GMC, "1000002")).employer("Royal Infirmary").build());
+    custom.put(ClientId.random(), BasicRecord.builder("Bob Jones",
+        Registration.parse(Register.GMC, "1000003")).employer("St Elsewhere").build());
+    String token = custom.decide(custom.newDecision().subject(SecureRecords.ALL_CLIENTS)
+        .purpose(Purpose.LEGAL_OBLIGATION).audience("court")
+        .requester(new Requester("Clerk", "Court", "Clerk", "c@court")).reason("order")
+        .legalReference("Order 2").approval(new io.securerecords.crypto.token.Approval("Grace",
+            SecureRecords.CALDICOTT_GUARDIAN))
+        .fieldClasses(EnumSet.of(FieldClass.IDENTITY)).build(), ALEX);
+    assertEquals(List.of(wanted), ids(custom.search(token, "court",
+        IndexQuery.equal("name-employer", "ann smith", "ST ELSEWHERE"), null, 10)));
+    assertEquals(Set.of("name-employer"), custom.indexNames());
+  }
+
   private static List<RecordId> ids(SearchResult result) {
     return result.records().stream().map(ReleasedRecord::id).toList();
   }
