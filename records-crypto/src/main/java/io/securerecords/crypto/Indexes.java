@@ -106,14 +106,14 @@ final class Indexes {
   private static List<IndexTerm> termsOf(BlindIndex index, Map<String, byte[]> plaintext) {
     IndexSpec spec = index.spec();
     List<IndexTerm> out = new ArrayList<>();
-    if (spec.kind() == IndexKind.KEYWORD) {
+    if (kindOf(spec) == IndexKind.KEYWORD) {
       String text = text(node(plaintext.get(spec.fields().get(0).field())));
       if (text != null) {
         out.addAll(index.terms(text));
       }
       return out;
     }
-    if (spec.kind() == IndexKind.MONTH) {
+    if (kindOf(spec) == IndexKind.MONTH) {
       for (Object date : values(spec.fields().get(0), node(plaintext.get(spec.fields().get(0).field())))) {
         out.add(index.term(date));
       }
@@ -171,10 +171,10 @@ final class Indexes {
     previous(d).ifPresent(keys::add);
     Set<IndexTerm> out = new LinkedHashSet<>();
     for (BlindIndex index : keys) {
-      if (d.spec().kind() == IndexKind.MONTH && values.length == 2
+      if (kindOf(d.spec()) == IndexKind.MONTH && values.length == 2
           && values[0] instanceof java.time.YearMonth from && values[1] instanceof java.time.YearMonth to) {
         out.addAll(index.terms(from, to));
-      } else if (d.spec().kind() == IndexKind.KEYWORD) {
+      } else if (kindOf(d.spec()) == IndexKind.KEYWORD) {
         out.add(index.term(values[0]));
       } else {
         out.add(index.term(values));
@@ -189,12 +189,12 @@ final class Indexes {
    */
   boolean matches(Declared d, Map<String, byte[]> plaintext, Object... query) {
     IndexSpec spec = d.spec();
-    if (spec.kind() == IndexKind.KEYWORD) {
+    if (kindOf(spec) == IndexKind.KEYWORD) {
       String text = text(node(plaintext.get(spec.fields().get(0).field())));
       return text != null && Normaliser.keywords(text, spec.foldAccents())
           .contains(Normaliser.keyword(query[0].toString(), spec.foldAccents()));
     }
-    if (spec.kind() == IndexKind.MONTH) {
+    if (kindOf(spec) == IndexKind.MONTH) {
       java.time.YearMonth from = (java.time.YearMonth) query[0];
       java.time.YearMonth to = (java.time.YearMonth) query[1];
       for (Object date : values(spec.fields().get(0), node(plaintext.get(spec.fields().get(0).field())))) {
@@ -243,6 +243,11 @@ final class Indexes {
   /** Which declared indexes cover this record type. */
   boolean covers(RecordType type) {
     return declared.values().stream().anyMatch(d -> d.type().equals(type));
+  }
+
+  /** The kind of a single-field index; null for a compound one. */
+  private static IndexKind kindOf(IndexSpec spec) {
+    return spec.fields().size() == 1 ? spec.fields().get(0).kind() : null;
   }
 
   private static JsonNode node(byte[] json) {
