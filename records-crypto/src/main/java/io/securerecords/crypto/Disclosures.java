@@ -69,6 +69,7 @@ final class Disclosures {
   private final Conditions conditions;
   private final Rectification rectification;
   private final Indexes indexes;
+  private final Search searches;
   private final Cache<String, TokenVerifier> verifiers =
       Caffeine.newBuilder().maximumSize(1_000).build();
 
@@ -87,6 +88,7 @@ final class Disclosures {
     this.issuer = new TokenIssuer(tokenKeys, issuerName, clock, tokenLifetime);
     this.conditions = new Conditions(seniorRoles, this::today);
     this.rectification = new Rectification(this, store, dataKeys, policy, schemas, conditions, clock);
+    this.searches = new Search(this, store, indexes, policy, schemas, conditions);
   }
 
   AccessTokenClaims.Builder newDecision() {
@@ -190,147 +192,9 @@ final class Disclosures {
     return report;
   }
 
-  /**
-   * A search (issue 4): an access like any release. Candidates come from blinded terms; each is
-   * decrypted internally to drop false positives, kept only if its client passes the purpose's
-   * conditions, and opened only in the classes the row and token allow. One log entry per client
-   * disclosed, with the token's use, in one atomic write.
-   */
+  /** A blind-index search (issue 4), an access like any release: see {@link Search}. */
   SearchResult search(String token, String recipient, IndexQuery query, RecordId after, int limit) {
-    if (limit < 1 || limit > 1_000) {
-      throw new io.securerecords.api.error.InvalidInputException("limit", "must be 1 to 1000");
-    }
-    Indexes.Declared index = indexes.declared(query.index());
-    VerifiedGrant grant = verified(token, recipient, "search");
-    AccessTokenClaims claims = grant.claims();
-    Purpose purpose = claims.purpose();
-    PolicyRow row = policy.row(purpose);
-    ClientId only = claims.subject().equals(SecureRecords.ALL_CLIENTS) ? null : claims.subject();
-    try {
-      if (row.requires(Condition.COUNTS_ONLY) || row.requires(Condition.AMENDMENT_ON_CLIENT_REQUEST)
-          || row.requires(Condition.PSEUDONYM_PER_DISCLOSURE)) {
-        throw new RefusedException(purpose.clause(), "this purpose cannot search");
-      }
-      Set<FieldClass> classes = policy.narrow(purpose, claims.fieldClasses());
-      java.util.TreeSet<RecordId> candidates = candidates(index, query);
-      if (after != null) {
-        candidates = new java.util.TreeSet<>(candidates.tailSet(after, false));
-      }
-      Map<ClientId, ClientKeys> keysOf = new java.util.HashMap<>();
-      Map<ClientId, ClientFacts> factsOf = new java.util.HashMap<>();
-      Map<ClientId, List<ReleasedRecord>> byClient = new java.util.LinkedHashMap<>();
-      List<ReleasedRecord> page = new ArrayList<>();
-      RecordId next = null;
-      for (RecordId id : candidates) {
-        SealedRecord record = store.record(id).orElse(null);
-        if (record == null || !record.type().equals(index.type())
-            || (only != null && !record.client().equals(only))
-            || (!claims.records().isEmpty() && !claims.records().contains(id))) {
-          continue;
-        }
-        ClientId client = record.client();
-        if (!keysOf.containsKey(client)) {
-          ClientKeys keys = keysIfHeld(client);
-          keysOf.put(client, keys);
-          if (keys != null) {
-            ClientFacts facts = ClientFacts.read(keys, store.records(client));
-            boolean allowed = row.conditions().stream().allMatch(c -> conditions.holds(c, claims, facts));
-            factsOf.put(client, allowed ? facts : null);
-          }
-        }
-        ClientKeys keys = keysOf.get(client);
-        ClientFacts facts = factsOf.get(client);
-        if (keys == null || facts == null) {
-          continue;
-        }
-        Set<String> indexed = new HashSet<>();
-        index.spec().fields().forEach(f -> indexed.add(f.field()));
-        if (!matches(index, RecordSealer.open(keys, record, indexed), query)) {
-          continue;
-        }
-        RecordSchema schema = schemas.get(record.type());
-        Set<String> names = fieldsFor(record, schema, row, classes, claims, facts);
-        if (names.isEmpty()) {
-          continue;
-        }
-        if (page.size() == limit) {
-          next = page.get(page.size() - 1).id();
-          break;
-        }
-        ReleasedRecord released = new ReleasedRecord(id, schema, RecordSealer.open(keys, record, names));
-        page.add(released);
-        byClient.computeIfAbsent(client, c -> new ArrayList<>()).add(released);
-      }
-      List<Pending> entries = new ArrayList<>();
-      for (Map.Entry<ClientId, List<ReleasedRecord>> e : byClient.entrySet()) {
-        ObjectNode body = body(claims, null);
-        body.put("event", "search");
-        body.put("client", e.getKey().value());
-        body.put("index", query.index());
-        ArrayNode what = body.putArray("released");
-        for (ReleasedRecord r : e.getValue()) {
-          ObjectNode item = what.addObject();
-          item.put("record", r.id().value());
-          r.fieldNames().forEach(item.withArray("fields")::add);
-        }
-        body.put("digest", Base64.getUrlEncoder().withoutPadding().encodeToString(digest(e.getValue())));
-        entries.add(new Pending(e.getKey(), keysOf.get(e.getKey()), purpose, Decision.GRANTED, body));
-      }
-      if (entries.isEmpty()) {
-        ObjectNode body = body(claims, null);
-        body.put("event", "search");
-        body.put("index", query.index());
-        entries.add(new Pending(only, only == null ? null : keysIfHeld(only), purpose,
-            Decision.NOTHING_DISCLOSED, body));
-      }
-      List<Long> sequences = appendAll(entries, b -> b.useToken(claims.jwtId(), claims.maxUses()));
-      return new SearchResult(page, next, sequences);
-    } catch (RefusedException e) {
-      append(only, only == null ? null : keysIfHeld(only), purpose, Decision.REFUSED,
-          body(claims, e), b -> {});
-      throw e;
-    }
-  }
-
-  private java.util.TreeSet<RecordId> candidates(Indexes.Declared index, IndexQuery query) {
-    java.util.TreeSet<RecordId> out = new java.util.TreeSet<>();
-    if (query instanceof IndexQuery.Words words) {
-      boolean first = true;
-      for (String word : words.words()) {
-        Set<RecordId> hits = new HashSet<>();
-        indexes.queryTerms(index, word).forEach(t -> hits.addAll(store.findByTerm(t)));
-        if (!words.all() || first) {
-          out.addAll(hits);
-        } else {
-          out.retainAll(hits);
-        }
-        first = false;
-      }
-      return out;
-    }
-    for (IndexTerm term : indexes.queryTerms(index, queryValues(query))) {
-      out.addAll(store.findByTerm(term));
-    }
-    return out;
-  }
-
-  private boolean matches(Indexes.Declared index, Map<String, byte[]> plaintext, IndexQuery query) {
-    if (query instanceof IndexQuery.Words words) {
-      return words.all()
-          ? words.words().stream().allMatch(w -> indexes.matches(index, plaintext, w))
-          : words.words().stream().anyMatch(w -> indexes.matches(index, plaintext, w));
-    }
-    return indexes.matches(index, plaintext, queryValues(query));
-  }
-
-  private static Object[] queryValues(IndexQuery query) {
-    if (query instanceof IndexQuery.Equal eq) {
-      return eq.values().toArray();
-    }
-    if (query instanceof IndexQuery.Months m) {
-      return new Object[] {m.from(), m.to()};
-    }
-    return new Object[] {((IndexQuery.Words) query).words().get(0)};
+    return searches.search(token, recipient, query, after, limit);
   }
 
   private Release releaseVerified(VerifiedGrant grant, ClientKeys keys) {
@@ -402,7 +266,7 @@ final class Disclosures {
   }
 
   /** The fields of one record the row, the token and the conditions let out. */
-  private Set<String> fieldsFor(SealedRecord record, RecordSchema schema, PolicyRow row,
+  Set<String> fieldsFor(SealedRecord record, RecordSchema schema, PolicyRow row,
       Set<FieldClass> classes, AccessTokenClaims claims, ClientFacts facts) {
     if (ClientFacts.CLIENT_ONLY.contains(record.type()) && !row.requires(Condition.REQUESTER_IS_CLIENT)) {
       return Set.of();
@@ -583,7 +447,7 @@ final class Disclosures {
   }
 
   /** SHA-256 over exactly what was released: record id, field name and value bytes, in order. */
-  private static byte[] digest(List<ReleasedRecord> released) {
+  static byte[] digest(List<ReleasedRecord> released) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     for (ReleasedRecord r : released) {
       for (Map.Entry<String, byte[]> f : r.bytes().entrySet()) {

@@ -259,7 +259,18 @@ public final class Normaliser {
    * result is NFKC again because case mapping can leave decomposed sequences.
    */
   private static String foldCase(String s) {
-    return nfkc(s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));
+    // Lower first, so a capital sharp s (U+1E9E) reaches "ss" too, and repeat until stable:
+    // folding a folded value must change nothing, or one name would have two terms.
+    String folded = s;
+    for (int i = 0; i < 4; i++) {
+      String next = nfkc(folded.toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT)
+          .toLowerCase(Locale.ROOT));
+      if (next.equals(folded)) {
+        break;
+      }
+      folded = next;
+    }
+    return folded;
   }
 
   private static String foldAccents(String folded) {

@@ -1,0 +1,195 @@
+package io.securerecords.crypto;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.securerecords.api.error.RefusedException;
+import io.securerecords.api.policy.Condition;
+import io.securerecords.api.policy.DisclosurePolicy;
+import io.securerecords.api.policy.PolicyRow;
+import io.securerecords.api.policy.Purpose;
+import io.securerecords.api.record.ClientId;
+import io.securerecords.api.record.RecordId;
+import io.securerecords.api.schema.FieldClass;
+import io.securerecords.api.schema.RecordSchema;
+import io.securerecords.api.schema.RecordType;
+import io.securerecords.api.store.IndexTerm;
+import io.securerecords.api.store.RecordStore;
+import io.securerecords.api.store.SealedRecord;
+import io.securerecords.crypto.index.IndexQuery;
+import io.securerecords.crypto.log.Decision;
+import io.securerecords.crypto.token.AccessTokenClaims;
+import io.securerecords.crypto.token.VerifiedGrant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Blind-index search (issue 4). Candidates come from blinded terms; each is decrypted internally
+ * to drop false positives, kept only if its client passes the purpose's conditions, and opened
+ * only in the classes the row and token allow. One log entry per client disclosed, with the
+ * token's use, in one atomic write.
+ */
+final class Search {
+  private final Disclosures disclosures;
+  private final RecordStore store;
+  private final Indexes indexes;
+  private final DisclosurePolicy policy;
+  private final Map<RecordType, RecordSchema> schemas;
+  private final Conditions conditions;
+
+  Search(Disclosures disclosures, RecordStore store, Indexes indexes, DisclosurePolicy policy,
+      Map<RecordType, RecordSchema> schemas, Conditions conditions) {
+    this.disclosures = disclosures;
+    this.store = store;
+    this.indexes = indexes;
+    this.policy = policy;
+    this.schemas = schemas;
+    this.conditions = conditions;
+  }
+
+  /**
+   * A search (issue 4): an access like any release. Candidates come from blinded terms; each is
+   * decrypted internally to drop false positives, kept only if its client passes the purpose's
+   * conditions, and opened only in the classes the row and token allow. One log entry per client
+   * disclosed, with the token's use, in one atomic write.
+   */
+  SearchResult search(String token, String recipient, IndexQuery query, RecordId after, int limit) {
+    if (limit < 1 || limit > 1_000) {
+      throw new io.securerecords.api.error.InvalidInputException("limit", "must be 1 to 1000");
+    }
+    Indexes.Declared index = indexes.declared(query.index());
+    VerifiedGrant grant = disclosures.verified(token, recipient, "search");
+    AccessTokenClaims claims = grant.claims();
+    Purpose purpose = claims.purpose();
+    PolicyRow row = policy.row(purpose);
+    ClientId only = claims.subject().equals(SecureRecords.ALL_CLIENTS) ? null : claims.subject();
+    try {
+      if (row.requires(Condition.COUNTS_ONLY) || row.requires(Condition.AMENDMENT_ON_CLIENT_REQUEST)
+          || row.requires(Condition.PSEUDONYM_PER_DISCLOSURE)) {
+        throw new RefusedException(purpose.clause(), "this purpose cannot search");
+      }
+      Set<FieldClass> classes = policy.narrow(purpose, claims.fieldClasses());
+      java.util.TreeSet<RecordId> candidates = candidates(index, query);
+      if (after != null) {
+        candidates = new java.util.TreeSet<>(candidates.tailSet(after, false));
+      }
+      Map<ClientId, ClientKeys> keysOf = new java.util.HashMap<>();
+      Map<ClientId, ClientFacts> factsOf = new java.util.HashMap<>();
+      Map<ClientId, List<ReleasedRecord>> byClient = new java.util.LinkedHashMap<>();
+      List<ReleasedRecord> page = new ArrayList<>();
+      RecordId next = null;
+      for (RecordId id : candidates) {
+        SealedRecord record = store.record(id).orElse(null);
+        if (record == null || !record.type().equals(index.type())
+            || (only != null && !record.client().equals(only))
+            || (!claims.records().isEmpty() && !claims.records().contains(id))) {
+          continue;
+        }
+        ClientId client = record.client();
+        if (!keysOf.containsKey(client)) {
+          ClientKeys keys = disclosures.keysIfHeld(client);
+          keysOf.put(client, keys);
+          if (keys != null) {
+            ClientFacts facts = ClientFacts.read(keys, store.records(client));
+            boolean allowed = row.conditions().stream().allMatch(c -> conditions.holds(c, claims, facts));
+            factsOf.put(client, allowed ? facts : null);
+          }
+        }
+        ClientKeys keys = keysOf.get(client);
+        ClientFacts facts = factsOf.get(client);
+        if (keys == null || facts == null) {
+          continue;
+        }
+        Set<String> indexed = new HashSet<>();
+        index.spec().fields().forEach(f -> indexed.add(f.field()));
+        if (!matches(index, RecordSealer.open(keys, record, indexed), query)) {
+          continue;
+        }
+        RecordSchema schema = schemas.get(record.type());
+        Set<String> names = disclosures.fieldsFor(record, schema, row, classes, claims, facts);
+        if (names.isEmpty()) {
+          continue;
+        }
+        if (page.size() == limit) {
+          next = page.get(page.size() - 1).id();
+          break;
+        }
+        ReleasedRecord released = new ReleasedRecord(id, schema, RecordSealer.open(keys, record, names));
+        page.add(released);
+        byClient.computeIfAbsent(client, c -> new ArrayList<>()).add(released);
+      }
+      List<Disclosures.Pending> entries = new ArrayList<>();
+      for (Map.Entry<ClientId, List<ReleasedRecord>> e : byClient.entrySet()) {
+        ObjectNode body = Disclosures.body(claims, null);
+        body.put("event", "search");
+        body.put("client", e.getKey().value());
+        body.put("index", query.index());
+        ArrayNode what = body.putArray("released");
+        for (ReleasedRecord r : e.getValue()) {
+          ObjectNode item = what.addObject();
+          item.put("record", r.id().value());
+          r.fieldNames().forEach(item.withArray("fields")::add);
+        }
+        body.put("digest", Base64.getUrlEncoder().withoutPadding().encodeToString(Disclosures.digest(e.getValue())));
+        entries.add(new Disclosures.Pending(e.getKey(), keysOf.get(e.getKey()), purpose, Decision.GRANTED, body));
+      }
+      if (entries.isEmpty()) {
+        ObjectNode body = Disclosures.body(claims, null);
+        body.put("event", "search");
+        body.put("index", query.index());
+        entries.add(new Disclosures.Pending(only, only == null ? null : disclosures.keysIfHeld(only), purpose,
+            Decision.NOTHING_DISCLOSED, body));
+      }
+      List<Long> sequences = disclosures.appendAll(entries, b -> b.useToken(claims.jwtId(), claims.maxUses()));
+      return new SearchResult(page, next, sequences);
+    } catch (RefusedException e) {
+      disclosures.append(only, only == null ? null : disclosures.keysIfHeld(only), purpose, Decision.REFUSED,
+          Disclosures.body(claims, e), b -> {});
+      throw e;
+    }
+  }
+
+  private java.util.TreeSet<RecordId> candidates(Indexes.Declared index, IndexQuery query) {
+    java.util.TreeSet<RecordId> out = new java.util.TreeSet<>();
+    if (query instanceof IndexQuery.Words words) {
+      boolean first = true;
+      for (String word : words.words()) {
+        Set<RecordId> hits = new HashSet<>();
+        indexes.queryTerms(index, word).forEach(t -> hits.addAll(store.findByTerm(t)));
+        if (!words.all() || first) {
+          out.addAll(hits);
+        } else {
+          out.retainAll(hits);
+        }
+        first = false;
+      }
+      return out;
+    }
+    for (IndexTerm term : indexes.queryTerms(index, queryValues(query))) {
+      out.addAll(store.findByTerm(term));
+    }
+    return out;
+  }
+
+  private boolean matches(Indexes.Declared index, Map<String, byte[]> plaintext, IndexQuery query) {
+    if (query instanceof IndexQuery.Words words) {
+      return words.all()
+          ? words.words().stream().allMatch(w -> indexes.matches(index, plaintext, w))
+          : words.words().stream().anyMatch(w -> indexes.matches(index, plaintext, w));
+    }
+    return indexes.matches(index, plaintext, queryValues(query));
+  }
+
+  private static Object[] queryValues(IndexQuery query) {
+    if (query instanceof IndexQuery.Equal eq) {
+      return eq.values().toArray();
+    }
+    if (query instanceof IndexQuery.Months m) {
+      return new Object[] {m.from(), m.to()};
+    }
+    return new Object[] {((IndexQuery.Words) query).words().get(0)};
+  }
+}
