@@ -132,6 +132,33 @@ class EnquiryLogTest {
   }
 
   @Test
+  void ifTheLogEntryCannotBeWrittenNothingIsReleasedAndTheTokenIsNotUsed() {
+    TamperingStore store = new TamperingStore();
+    SecureRecords psu = SecureRecords.builder().store(store)
+        .kek(KeyEncryptionKey.ephemeral()).clock(Fixtures.CLOCK).build();
+    ClientId ann = ClientId.random();
+    psu.put(ann, io.securerecords.api.psu.BasicRecord.builder("Ann Smith",
+        io.securerecords.api.psu.Registration.parse(io.securerecords.api.psu.Register.GMC,
+            "1000001")).build());
+    var self = new io.securerecords.crypto.token.Requester("Ann Smith", "self", "Client", "ann@nhs.net");
+    String token = psu.decide(psu.newDecision().subject(ann).purpose(Purpose.SUBJECT_ACCESS)
+        .audience("client").requester(self).reason("mine")
+        .fieldClasses(java.util.EnumSet.of(io.securerecords.api.schema.FieldClass.IDENTITY))
+        .build(), self);
+    long entries = store.logSize();
+    store.failLogWrites = true;
+    try {
+      assertThrows(io.securerecords.api.error.StoreException.class,
+          () -> psu.release(token, "client"));
+    } finally {
+      store.failLogWrites = false;
+    }
+    assertEquals(entries, store.logSize());
+    // The single-use token was not spent by the failed attempt.
+    assertEquals(1, psu.release(token, "client").records().size());
+  }
+
+  @Test
   void theClearPartOfAnEntryNamesNeitherClientNorBody() {
     byte[] stored = store.inner.log(0, 1).get(0).sealed();
     String asText = new String(stored, StandardCharsets.ISO_8859_1);

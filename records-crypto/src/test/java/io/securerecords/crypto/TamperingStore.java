@@ -33,8 +33,14 @@ final class TamperingStore implements RecordStore {
     onLogRead = UnaryOperator.identity();
   }
 
+  /** When set, every batch that appends to the log fails, as if the database refused it. */
+  volatile boolean failLogWrites;
+
   @Override
   public synchronized void write(WriteBatch batch) {
+    if (failLogWrites && !batch.logAppends().isEmpty()) {
+      throw new io.securerecords.api.error.StoreException("injected: the log cannot be written");
+    }
     received.add(batch);
     inner.write(batch);
   }
