@@ -89,9 +89,13 @@ public final class SecureRecords implements AutoCloseable {
 
   static {
     try {
+      // Every key type this library stores, so a fresh process can parse its stored keysets.
       AeadConfig.register();
       MacConfig.register();
       SignatureConfig.register();
+      com.google.crypto.tink.jwt.JwtSignatureConfig.register();
+      com.google.crypto.tink.jwt.JwtMacConfig.register();
+      com.google.crypto.tink.prf.PrfConfig.register();
     } catch (GeneralSecurityException e) {
       throw new ExceptionInInitializerError(e);
     }
