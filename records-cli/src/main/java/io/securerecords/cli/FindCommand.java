@@ -24,6 +24,15 @@ final class FindCommand extends Base {
   @Option(names = "--client", paramLabel = "CLIENT_ID")
   String client;
 
+  @Option(names = "--source-client", paramLabel = "ID",
+      description = "The client's id in the system an import came from (with --source-system):"
+          + " finds the client id the import gave them.")
+  String sourceClient;
+
+  @Option(names = "--source-system", paramLabel = "NAME",
+      description = "The mapping's sourceSystem.")
+  String sourceSystem;
+
   @Option(names = "--token")
   String token;
 
@@ -51,6 +60,14 @@ final class FindCommand extends Base {
 
   @Override
   int run() {
+    if (sourceClient != null) {
+      if (sourceSystem == null) {
+        throw new UsageException("--source-client needs --source-system");
+      }
+      try (Workspace ws = open()) {
+        client = SourceIds.load(ws.store(), ws.kek()).client(sourceSystem, sourceClient).value();
+      }
+    }
     if (client != null) {
       return byClient();
     }
@@ -110,8 +127,12 @@ final class FindCommand extends Base {
           item.put("created", m.created().toString());
           item.put("updated", m.updated().toString());
         }
-        printJson(list);
+        var o = object();
+        o.put("client", client);
+        o.set("records", list);
+        printJson(o);
       } else {
+        out().println("Client " + client);
         List<List<String>> rows = new ArrayList<>();
         for (RecordMetadata m : found) {
           rows.add(List.of(m.id().value(), m.type().name(), String.valueOf(m.version()),
