@@ -30,6 +30,20 @@ final class Workspace implements AutoCloseable {
   static final String DEV_KEK_FILE = "kek-development.json";
   static final String H2_NAME = "records";
 
+  static {
+    // Workaround for a records-crypto bug: SecureRecords parses the stored token-signing keyset
+    // before TokenKeys registers Tink's JWT key types, so in a fresh process a store that already
+    // holds its token key fails to open ("must hold only ES256 private keys ..."). Registering
+    // them first makes the parse produce JWT keys. Remove once the core registers them itself.
+    try {
+      com.google.crypto.tink.jwt.JwtSignatureConfig.register();
+      com.google.crypto.tink.jwt.JwtMacConfig.register();
+      com.google.crypto.tink.prf.PrfConfig.register();
+    } catch (GeneralSecurityException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final RecordStore store;
   private final KeyEncryptionKey kek;
   private final SecureRecords records;
