@@ -1,6 +1,7 @@
 package io.securerecords.cli;
 
 import io.securerecords.api.error.RefusedException;
+import io.securerecords.api.error.TamperedException;
 import io.securerecords.api.policy.Purpose;
 import io.securerecords.api.psu.Appointment;
 import io.securerecords.api.psu.BasicRecord;
@@ -11,6 +12,7 @@ import io.securerecords.api.psu.ProgrammeRegion;
 import io.securerecords.api.psu.Register;
 import io.securerecords.api.psu.Registration;
 import io.securerecords.api.psu.ResponsibleOfficer;
+import io.securerecords.api.psu.SharingObjection;
 import io.securerecords.api.psu.Supervisor;
 import io.securerecords.api.psu.TransferConsent;
 import io.securerecords.api.psu.Team;
@@ -26,39 +28,52 @@ import io.securerecords.crypto.log.Checkpoint;
 import io.securerecords.crypto.log.LogVerification;
 import io.securerecords.crypto.token.Approval;
 import io.securerecords.crypto.token.Requester;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
- * The project's main job: a walkthrough of the PSU notice in memory. It seals two clients'
- * records, finds them, and answers one requester per situation with a decision, a token and a
- * release (or a logged refusal), printing what each requester saw; it ends by erasing a client
- * and verifying the enquiry log.
+ * The project's main job: a walkthrough of the PSU notice on a real store. It seals four
+ * clients' records, finds them, and answers one requester per situation of the notice with a
+ * decision, a token and a release (or a logged refusal), printing what each requester saw, never
+ * a value; it erases a client and verifies the enquiry log; then it changes one stored byte of a
+ * record and one of the log, and shows the record open and the log verification catching each.
+ * Run it with {@code psu-records demo}.
  */
-public final class Demo {
+final class Demo {
   private static final Requester DECIDER =
       new Requester("Dana Duty", "PSU", "Duty Manager", "psu.lase@hee.nhs.uk");
 
-  private final SecureRecords records = SecureRecords.inMemory();
-  private final PrintStream out;
+  private final SecureRecords records;
+  private final DataSource database;
+  private final PrintWriter out;
   private final List<String[]> rows = new ArrayList<>();
   private String ackDigest;
 
-  Demo(PrintStream out) {
+  /**
+   * @param records a fresh instance over the store
+   * @param database the H2 database under the store, to tamper with at the end
+   */
+  Demo(PrintWriter out, SecureRecords records, DataSource database) {
     this.out = out;
+    this.records = records;
+    this.database = database;
   }
 
-  public static void main(String[] args) {
-    new Demo(System.out).run();
-  }
-
-  void run() {
-    out.println("secure-records demo: the PSU confidentiality notice, in memory");
-    out.println();
+  /**
+   * Runs the walkthrough.
+   *
+   * @return true when the log verified before tampering and both tamperings were caught
+   */
+  boolean run() {
     ClientId amira = ClientId.random();
     RecordId amiraBasic = records.put(amira, BasicRecord.builder("Dr Amira Osei",
             Registration.parse(Register.GMC, "GMC 7654321"))
@@ -95,6 +110,7 @@ public final class Demo {
     records.put(chloe, BasicRecord.builder("Dr Chloé Martin",
             Registration.parse(Register.GMC, "1234567"))
         .email("chloe.martin@nhs.net").profession(Profession.DOCTOR).careerGrade("CT1")
+        .responsibleOfficer(new ResponsibleOfficer("Dr Lena Officer", "HEE London"))
         .trainingStatus(TrainingStatus.POSTGRADUATE_TRAINING)
         .programmeRegion(ProgrammeRegion.LONDON)
         .supervisor(new Supervisor("Dr Sue Pervisor", "sue@nhs.net"))
@@ -107,13 +123,32 @@ public final class Demo {
         .build());
     records.put(chloe, new TransferConsent(Team.CAREERS, LocalDate.of(2026, 2, 1), null));
 
-    out.printf("Sealed 6 records for 3 clients; the store holds only ciphertext.%n");
+    ClientId dev = ClientId.random();
+    records.put(dev, BasicRecord.builder("Mr Dev Patel", Registration.parse(Register.GMC, "4567890"))
+        .profession(Profession.DOCTOR).careerGrade("Consultant")
+        .employer("Northshire Hospitals NHS Trust")
+        .trainingStatus(TrainingStatus.NOT_IN_TRAINING).programmeRegion(ProgrammeRegion.OTHER)
+        .ethnicity("Asian British").build());
+    RecordId devIst = records.put(dev, CaseworkRecord.builder(Team.IST, "IST-RETURN",
+            LocalDate.of(2026, 2, 10))
+        .adviser("Alex Adviser")
+        .summary("Return to practice plan agreed with the GMC.")
+        .build());
+
+    out.printf("Sealed 9 records for 4 clients; the store holds only ciphertext.%n");
     out.printf("Found by client: %s holds %d records (metadata only, nothing decrypted).%n%n",
         "client 1", records.records(amira).size());
 
     ask("Adviser Alex (IST), service delivery (4)", amira, Purpose.SERVICE_DELIVERY,
         new Requester("Alex Adviser", "PSU", "Adviser", "alex@hee.nhs.uk"), "psu-ist",
         EnumSet.of(FieldClass.IDENTITY, FieldClass.SERVICE_USE, FieldClass.CASE_SUMMARY), null, null);
+    ask("Regulator (GMC), undertakings require it (2.1)", dev,
+        Purpose.REGULATORY_OR_CONTRACTUAL,
+        new Requester("Case Examiner", "General Medical Council", "Case Examiner", "ce@gmc.example"),
+        "gmc", EnumSet.of(FieldClass.SERVICE_USE), "GMC undertakings, paragraph 4", null);
+    ask("Regulator (GMC), no requirement recorded (2.1)", dev, Purpose.REGULATORY_OR_CONTRACTUAL,
+        new Requester("Case Examiner", "General Medical Council", "Case Examiner", "ce@gmc.example"),
+        "gmc", EnumSet.of(FieldClass.SERVICE_USE), null, null);
     ask("Responsible Officer, awareness (2.2)", amira, Purpose.RESPONSIBLE_OFFICER_AWARENESS,
         new Requester("Dr Rob Officer", "HEE London", "Responsible Officer", "ro@hee.nhs.uk"),
         "ro-office", EnumSet.of(FieldClass.SERVICE_USE), null, null);
@@ -121,6 +156,13 @@ public final class Demo {
         Purpose.RESPONSIBLE_OFFICER_AWARENESS,
         new Requester("Morgan Manager", "St Elsewhere NHS Trust", "Manager", "m@trust.nhs.uk"),
         "trust", EnumSet.of(FieldClass.CASE_SUMMARY), null, null);
+    ask("London trainee's RO asks directly (2.2)", chloe, Purpose.RESPONSIBLE_OFFICER_AWARENESS,
+        new Requester("Dr Lena Officer", "HEE London", "Responsible Officer", "lena@hee.nhs.uk"),
+        "ro-office", EnumSet.of(FieldClass.SERVICE_USE), null, null);
+    ask("Same, via Case Management and Appeals Team (2.2)", chloe,
+        Purpose.RESPONSIBLE_OFFICER_AWARENESS,
+        new Requester("Dr Lena Officer", "HEE London", "Responsible Officer", "lena@hee.nhs.uk"),
+        SecureRecords.CASE_MANAGEMENT_TEAM, EnumSet.of(FieldClass.SERVICE_USE), null, null);
     ask("Court order without senior approval (2.3)", amira, Purpose.LEGAL_OBLIGATION,
         new Requester("Clerk", "County Court", "Clerk", "clerk@court.example"), "court",
         EnumSet.of(FieldClass.IDENTITY), "Order 2026/123", null);
@@ -128,6 +170,11 @@ public final class Demo {
         new Requester("Clerk", "County Court", "Clerk", "clerk@court.example"), "court",
         EnumSet.of(FieldClass.IDENTITY, FieldClass.SERVICE_USE), "Order 2026/123",
         new Approval("Dr Grace Guardian", SecureRecords.CALDICOTT_GUARDIAN));
+    ask("Safety concern, Head of PSU approved (2.4)", dev, Purpose.SAFETY_RISK,
+        new Requester("Medical Director", "Northshire Hospitals NHS Trust", "Medical Director",
+            "md@northshire.example"), "trust-md",
+        EnumSet.of(FieldClass.IDENTITY, FieldClass.CASE_SUMMARY), null,
+        new Approval("Dr Helen Head", SecureRecords.HEAD_OF_PSU));
     ask("Ben's coach, service delivery of coaching (4)", ben, Purpose.SERVICE_DELIVERY,
         new Requester("Casey Coach", "PSU", "Coach", "casey@hee.nhs.uk"), "psu-coaching",
         EnumSet.of(FieldClass.CASE_SUMMARY), null, null);
@@ -141,6 +188,11 @@ public final class Demo {
         new Requester("Casey Coach", "COACHING", "Coach", "casey@hee.nhs.uk"), "psu-coaching",
         EnumSet.of(FieldClass.IDENTITY), null, null);
     ask("IST colleague, advice on Chloe's case (3.1)", chloe, Purpose.INTERNAL_ADVICE,
+        new Requester("Alex Adviser", "IST", "Adviser", "alex@hee.nhs.uk"), "psu-ist",
+        EnumSet.of(FieldClass.CASE_SUMMARY), null, null);
+    records.put(chloe, new SharingObjection(chloeSccls, FieldClass.CASE_SUMMARY,
+        LocalDate.of(2026, 3, 1), null));
+    ask("IST colleague again, after Chloe objected (3.3)", chloe, Purpose.INTERNAL_ADVICE,
         new Requester("Alex Adviser", "IST", "Adviser", "alex@hee.nhs.uk"), "psu-ist",
         EnumSet.of(FieldClass.CASE_SUMMARY), null, null);
     ask("Supervisor, feedback before Chloe saw it (2)", chloe, Purpose.SUPERVISOR_FEEDBACK,
@@ -196,12 +248,66 @@ public final class Demo {
     out.printf("Enquiry log: %d entries, %s.%n", verification.entries(),
         verification.intact() ? "verified intact (chain and signatures)" : "NOT intact "
             + verification.problems());
-    if (!verification.intact()) {
-      throw new IllegalStateException("the enquiry log did not verify");
-    }
     out.printf("Records %s and %s were sealed field by field; nothing above left the core without"
         + " a token.%n", amiraBasic.value().substring(0, 8), amiraIst.value().substring(0, 8));
     out.printf("(coaching record %s is gone with its client)%n", benCoaching.value().substring(0, 8));
+    return verification.intact() & tamper(dev, devIst);
+  }
+
+  /**
+   * Flips one stored byte of a record's ciphertext and one of a log entry, straight in the
+   * database, and shows that opening the record and verifying the log each catch it.
+   */
+  private boolean tamper(ClientId client, RecordId record) {
+    out.printf("%nTampering: one byte of record %s changed in the database...%n",
+        record.value().substring(0, 8));
+    flipLastByte("sr_record", "sealed_fields", "id", record.value());
+    boolean recordCaught;
+    try {
+      String token = decide(client, Purpose.SUBJECT_ACCESS,
+          new Requester("Mr Dev Patel", "self", "Client", "dev@nhs.example"), "client",
+          EnumSet.allOf(FieldClass.class), null, null);
+      records.release(token, "client");
+      recordCaught = false;
+      out.printf("  NOT caught: the record opened.%n");
+    } catch (TamperedException e) {
+      recordCaught = true;
+      out.printf("  caught when the record is opened: %s%n", e.getMessage());
+    }
+    long entry = records.verifyLog(Checkpoint.EMPTY).entries() / 2;
+    out.printf("Tampering: one byte of enquiry-log entry #%d changed in the database...%n", entry);
+    flipLastByte("sr_log", "sealed", "sequence", entry);
+    LogVerification after = records.verifyLog(Checkpoint.EMPTY);
+    if (after.intact()) {
+      out.printf("  NOT caught: the log still verifies.%n");
+    } else {
+      out.printf("  caught by log verify: %s%n", after.problems().get(0));
+    }
+    return recordCaught && !after.intact();
+  }
+
+  private void flipLastByte(String table, String column, String key, Object value) {
+    try (Connection c = database.getConnection();
+        PreparedStatement read = c.prepareStatement(
+            "SELECT " + column + " FROM " + table + " WHERE " + key + " = ?")) {
+      read.setObject(1, value);
+      byte[] bytes;
+      try (ResultSet rs = read.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("nothing to tamper with in " + table);
+        }
+        bytes = rs.getBytes(1);
+      }
+      bytes[bytes.length - 1] ^= 0x01;
+      try (PreparedStatement write = c.prepareStatement(
+          "UPDATE " + table + " SET " + column + " = ? WHERE " + key + " = ?")) {
+        write.setBytes(1, bytes);
+        write.setObject(2, value);
+        write.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not tamper with the demo database", e);
+    }
   }
 
   private RecordId basicOf(ClientId client) {

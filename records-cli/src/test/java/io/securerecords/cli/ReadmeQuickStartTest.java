@@ -17,14 +17,16 @@ import io.securerecords.crypto.ReleasedRecord;
 import io.securerecords.crypto.SecureRecords;
 import io.securerecords.crypto.log.Checkpoint;
 import io.securerecords.crypto.token.Requester;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's quick start, as written, and the demo, run to the end. */
 class ReadmeQuickStartTest {
@@ -56,11 +58,21 @@ class ReadmeQuickStartTest {
   }
 
   @Test
-  void theDemoRunsToAVerifiedLog() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new Demo(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
-    String printed = bytes.toString(StandardCharsets.UTF_8);
+  void theDemoRunsToAVerifiedLogOnAnH2FileAndCatchesTheTampering(@TempDir Path dir) {
+    StringWriter bytes = new StringWriter();
+    int code = PsuRecords.run(new Environment(dir), new PrintWriter(bytes), new PrintWriter(
+        new StringWriter()), "demo", "--dir", "demo-store");
+    String printed = bytes.toString();
+    assertEquals(PsuRecords.OK, code, printed);
+    assertTrue(Files.exists(dir.resolve("demo-store/records.mv.db")), "a real H2 file store");
     assertTrue(printed.contains("verified intact"), printed);
+    assertTrue(printed.lines().anyMatch(l -> l.startsWith("  caught when the record is opened")),
+        printed);
+    assertTrue(printed.lines().anyMatch(l -> l.startsWith("  caught by log verify")), printed);
+    assertTrue(printed.lines().anyMatch(l -> l.startsWith("Same, via Case Management")
+        && l.contains("granted")), printed);
+    assertTrue(printed.lines().anyMatch(l -> l.startsWith("London trainee's RO asks directly")
+        && l.contains("refused (2.2)")), printed);
     assertTrue(printed.lines().anyMatch(l -> l.startsWith("Court order without senior approval")
         && l.contains("refused (2.3)") && l.contains("approved by a designated senior role")), printed);
     assertTrue(printed.lines().anyMatch(l -> l.startsWith("Supervisor, feedback Chloe acknowledged")
