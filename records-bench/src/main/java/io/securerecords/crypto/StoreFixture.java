@@ -72,8 +72,15 @@ final class StoreFixture implements AutoCloseable {
     this.clients = clients;
     Path dir = Path.of(System.getProperty("bench.data", "records-bench/target/bench-data"))
         .resolve(engine + "-" + clients).toAbsolutePath();
-    Files.createDirectories(dir);
     Path ready = dir.resolve("ready");
+    if (!Files.exists(ready) && Files.exists(dir)) {
+      // A load that did not finish: start again from nothing (the servers' tables are reused,
+      // so for them drop the b<clients>_ tables by hand after an interrupted load).
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Files.createDirectories(dir);
     KeyEncryptionKey kek = KeyEncryptionKey.developmentFile(dir.resolve("kek.json"));
     String prefix = "b" + clients + "_";
     if (engine.equals("lucene")) {
