@@ -1,0 +1,97 @@
+package io.securerecords.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * A plaintext Lucene index of the sealed store's shape: one document per record with its id,
+ * client and type as terms, metadata and fields stored, the register number as a term. Every
+ * write commits, as the sealed store's does.
+ */
+public final class PlainIndex implements AutoCloseable {
+  private final FSDirectory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+
+  public PlainIndex(Path folder) throws IOException {
+    directory = FSDirectory.open(folder);
+    writer = new IndexWriter(directory, new IndexWriterConfig()
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(false));
+    writer.commit();
+    searchers = new SearcherManager(writer, null);
+  }
+
+  /** Adds the rows and commits. */
+  public void insert(List<PlainRows.Row> rows) throws IOException {
+    for (PlainRows.Row r : rows) {
+      Document d = new Document();
+      d.add(new StringField("id", r.id(), Field.Store.YES));
+      d.add(new StringField("client", r.client(), Field.Store.YES));
+      d.add(new StringField("type", r.type(), Field.Store.YES));
+      d.add(new StoredField("version", r.version()));
+      d.add(new StoredField("created_s", r.createdSeconds()));
+      d.add(new StoredField("created_n", r.createdNanos()));
+      if (r.registerNumber() != null) {
+        d.add(new StringField("register", r.registerNumber(), Field.Store.NO));
+      }
+      d.add(new StoredField("fields", r.fields()));
+      writer.addDocument(d);
+    }
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** The stored fields of the document with this id, or null. */
+  public String get(String id) throws IOException {
+    return one(new Term("id", id));
+  }
+
+  /** The stored fields of the document with this register number, or null. */
+  public String byRegisterNumber(String number) throws IOException {
+    return one(new Term("register", number));
+  }
+
+  private String one(Term term) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      TopDocs top = s.search(new TermQuery(term), 1);
+      if (top.scoreDocs.length == 0) {
+        return null;
+      }
+      Document d = s.storedFields().document(top.scoreDocs[0].doc);
+      return d.get("version") + ":" + d.get("fields");
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /** The number of documents. */
+  public int count() throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      return s.getIndexReader().numDocs();
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    searchers.close();
+    writer.close();
+    directory.close();
+  }
+}

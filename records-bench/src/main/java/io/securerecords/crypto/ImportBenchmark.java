@@ -1,0 +1,141 @@
+package io.securerecords.crypto;
+
+import io.securerecords.bench.BufferingStore;
+import io.securerecords.bench.PlainRows;
+import io.securerecords.bench.PlainTable;
+import io.securerecords.bench.PooledDataSource;
+import io.securerecords.bench.PsuPopulation;
+import io.securerecords.crypto.kek.KeyEncryptionKey;
+import io.securerecords.jdbc.JdbcRecordStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.h2.jdbcx.JdbcDataSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Benchmark 6: import {@code records} records (half Basic Records, half 4 KB casework records of
+ * {@code records / 2} clients) into a fresh embedded H2 file database, in a JVM with {@code
+ * -Xmx512m}; one shot each. Rate = records / score.
+ *
+ * <ul>
+ *   <li>{@code sealedPut}: {@code SecureRecords.put} per record, as the public API offers it (one
+ *       transaction per record; the library has no batched import).
+ *   <li>{@code sealedGrouped}: the same puts, their writes applied 1,000 records per transaction
+ *       through {@code JdbcRecordStore.writeAll}: what a batched import API would give.
+ *   <li>{@code plainBatch}: the same rows in clear, JDBC batch insert, 1,000 per transaction.
+ * </ul>
+ *
+ * <p>Not part of the default run: see BENCHMARKS.md for its own command.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
+public class ImportBenchmark {
+  @Param({"1000000"})
+  public int records;
+
+  private Path dir;
+  private PooledDataSource pool;
+
+  @Setup(Level.Iteration)
+  public void setUp() throws IOException {
+    dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "import-");
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:file:" + dir.resolve("h2").toAbsolutePath());
+    pool = new PooledDataSource(h2);
+  }
+
+  @TearDown(Level.Iteration)
+  public void tearDown() throws IOException {
+    pool.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private JdbcRecordStore store() {
+    JdbcRecordStore store = JdbcRecordStore.builder(pool).build();
+    store.migrate();
+    return store;
+  }
+
+  private SecureRecords.Builder builder(io.securerecords.api.store.RecordStore store) {
+    return SecureRecords.builder().store(store).kek(KeyEncryptionKey.ephemeral())
+        .expectedClients(Math.max(records / 2, 50_000));
+  }
+
+  @Benchmark
+  public int sealedPut() {
+    try (SecureRecords secure = builder(store()).build()) {
+      PsuPopulation population = PsuPopulation.standard();
+      for (int i = 0; i < records / 2; i++) {
+        PsuPopulation.PsuClient c = population.client(i);
+        secure.put(c.id(), c.basic());
+        secure.put(c.id(), c.casework());
+      }
+    }
+    return records;
+  }
+
+  @Benchmark
+  public int sealedGrouped() {
+    JdbcRecordStore store = store();
+    KeyEncryptionKey kek = KeyEncryptionKey.ephemeral();
+    SecureRecords.builder().store(store).kek(kek).expectedClients(Math.max(records / 2, 50_000))
+        .build();
+    BufferingStore buffer = new BufferingStore(store, (id, terms) -> { });
+    SecureRecords secure = SecureRecords.builder().store(buffer).kek(kek)
+        .expectedClients(Math.max(records / 2, 50_000)).build();
+    PsuPopulation population = PsuPopulation.standard();
+    for (int i = 0; i < records / 2; i++) {
+      PsuPopulation.PsuClient c = population.client(i);
+      secure.put(c.id(), c.basic());
+      secure.put(c.id(), c.casework());
+      if ((i + 1) % 500 == 0) {
+        buffer.flush();
+      }
+    }
+    buffer.flush();
+    store.close();
+    return records;
+  }
+
+  @Benchmark
+  public int plainBatch() throws SQLException {
+    PlainTable table = new PlainTable(pool, "plain_record");
+    table.create("h2");
+    PsuPopulation population = PsuPopulation.standard();
+    List<PlainRows.Row> rows = new ArrayList<>(1_000);
+    for (int i = 0; i < records / 2; i++) {
+      rows.addAll(List.of(PlainRows.of(population.client(i), 1_772_000_000L)));
+      if (rows.size() >= 1_000) {
+        table.insert(rows);
+        rows.clear();
+      }
+    }
+    table.insert(rows);
+    return records;
+  }
+}

@@ -1,0 +1,101 @@
+package io.securerecords.crypto;
+
+import io.securerecords.api.record.RecordId;
+import io.securerecords.api.store.SealedRecord;
+import io.securerecords.bench.PsuPopulation;
+import io.securerecords.crypto.index.IndexQuery;
+import io.securerecords.api.psu.Register;
+import io.securerecords.api.psu.Registration;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Benchmark 4: find a client by register number, among {@code clients} clients.
+ *
+ * <ul>
+ *   <li>{@code sealedSearch}: {@code SecureRecords.search} on the blind index {@code register},
+ *       as a caller does it: token verified, candidates from the blinded term, each opened to drop
+ *       false positives and checked against the purpose's conditions, the identity fields
+ *       opened, the enquiry logged with the token's use.
+ *   <li>{@code sealedTermLookup}: only the storage part of that: the record ids holding the
+ *       blinded term, and those records fetched (no crypto). Its growth from 100k to 1M is the
+ *       blind index's own.
+ *   <li>{@code plainLookup}: the same row selected through a plaintext indexed column (Lucene: a
+ *       plaintext term).
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+public class LookupBenchmark {
+  @Param({"h2", "lucene"})
+  public String engine;
+
+  @Param({"100000"})
+  public int clients;
+
+  private StoreFixture fixture;
+  private String token;
+  private SplittableRandom random;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    fixture = StoreFixture.open(engine, clients);
+    token = fixture.searchToken();
+    random = new SplittableRandom(PsuPopulation.DEFAULT_SEED);
+    int found = sealedSearch().records().size();
+    if (found != 1) {
+      throw new IllegalStateException("a register number should find one record, found " + found);
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    fixture.close();
+  }
+
+  private String number() {
+    return Integer.toString(2_000_000 + random.nextInt(clients));
+  }
+
+  @Benchmark
+  public SearchResult sealedSearch() {
+    return fixture.records.search(token, StoreFixture.SEARCH_RECIPIENT,
+        IndexQuery.equal("register", Registration.parse(Register.GMC, "GMC " + number())), null,
+        10);
+  }
+
+  @Benchmark
+  public List<SealedRecord> sealedTermLookup() {
+    int i = random.nextInt(clients);
+    List<SealedRecord> out = new ArrayList<>();
+    for (RecordId id : fixture.store.findByTerm(fixture.registerTerms[i])) {
+      fixture.store.record(id).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  @Benchmark
+  public String plainLookup() {
+    return fixture.plainByRegisterNumber(number());
+  }
+}

@@ -1,0 +1,254 @@
+package io.securerecords.crypto;
+
+import io.securerecords.api.policy.Purpose;
+import io.securerecords.api.record.RecordId;
+import io.securerecords.api.schema.FieldClass;
+import io.securerecords.api.store.IndexTerm;
+import io.securerecords.api.store.RecordStore;
+import io.securerecords.bench.BufferingStore;
+import io.securerecords.bench.PlainIndex;
+import io.securerecords.bench.PlainRows;
+import io.securerecords.bench.PlainTable;
+import io.securerecords.bench.PooledDataSource;
+import io.securerecords.bench.PsuPopulation;
+import io.securerecords.crypto.kek.KeyEncryptionKey;
+import io.securerecords.crypto.token.Approval;
+import io.securerecords.crypto.token.Requester;
+import io.securerecords.jdbc.JdbcRecordStore;
+import io.securerecords.lucene.LuceneRecordStore;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.mariadb.jdbc.MariaDbDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A sealed store and its plaintext twin on one engine, holding the same {@code clients} PSU
+ * clients (two records each). Loaded once through {@code SecureRecords.put} (writes grouped 500
+ * clients per transaction or commit by {@link BufferingStore}) and kept under {@code
+ * records-bench/target/bench-data/ENGINE-CLIENTS} (or the folder in {@code -Dbench.data}), so
+ * later runs open it at once; delete the folder to load again.
+ */
+final class StoreFixture implements AutoCloseable {
+  static final String SEARCH_RECIPIENT = "court";
+  private static final int GROUP = 500;
+
+  final String engine;
+  final int clients;
+  final SecureRecords records;
+  final RecordStore store;
+  final PlainTable plainTable;
+  final PlainIndex plainIndex;
+  final RecordId[] basicIds;
+  final RecordId[] caseworkIds;
+  final IndexTerm[] registerTerms;
+  private final PooledDataSource pool;
+
+  static {
+    // Works around a library bug found here: in a fresh JVM, SecureRecords over a store that
+    // already holds its token-signing key fails with "keyset: must hold only ES256 private keys"
+    // because the stored keyset is parsed before Tink's JWT key managers are registered (they are
+    // registered only as a side effect of generating a new key). See BENCHMARKS.md.
+    try {
+      com.google.crypto.tink.jwt.JwtSignatureConfig.register();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private StoreFixture(String engine, int clients) throws IOException, SQLException {
+    this.engine = engine;
+    this.clients = clients;
+    Path dir = Path.of(System.getProperty("bench.data", "records-bench/target/bench-data"))
+        .resolve(engine + "-" + clients).toAbsolutePath();
+    Path ready = dir.resolve("ready");
+    if (!Files.exists(ready) && Files.exists(dir)) {
+      // A load that did not finish: start again from nothing (the servers' tables are reused,
+      // so for them drop the b<clients>_ tables by hand after an interrupted load).
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Files.createDirectories(dir);
+    KeyEncryptionKey kek = KeyEncryptionKey.developmentFile(dir.resolve("kek.json"));
+    String prefix = "b" + clients + "_";
+    if (engine.equals("lucene")) {
+      pool = null;
+      store = LuceneRecordStore.open(dir.resolve("sealed"));
+      plainIndex = new PlainIndex(dir.resolve("plain"));
+      plainTable = null;
+    } else {
+      pool = new PooledDataSource(dataSource(engine, dir));
+      JdbcRecordStore jdbc = JdbcRecordStore.builder(pool).tablePrefix(prefix).build();
+      jdbc.migrate();
+      store = jdbc;
+      plainTable = new PlainTable(pool, prefix + "plain");
+      plainTable.create(engine);
+      plainIndex = null;
+    }
+    Path ids = dir.resolve("ids.tsv");
+    if (!Files.exists(ready) || plainCount() < 2L * clients) {
+      load(kek, ids);
+      Files.writeString(ready, "loaded\n");
+    }
+    basicIds = new RecordId[clients];
+    caseworkIds = new RecordId[clients];
+    registerTerms = new IndexTerm[clients];
+    try (var lines = Files.lines(ids)) {
+      lines.forEach(line -> {
+        String[] p = line.split("\t");
+        int i = Integer.parseInt(p[0]);
+        basicIds[i] = RecordId.of(p[1]);
+        caseworkIds[i] = RecordId.of(p[2]);
+        registerTerms[i] = new IndexTerm("register", Base64.getDecoder().decode(p[3]));
+      });
+    }
+    records = builder(store, kek).build();
+  }
+
+  static StoreFixture open(String engine, int clients) {
+    try {
+      return new StoreFixture(engine, clients);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private SecureRecords.Builder builder(RecordStore on, KeyEncryptionKey kek) {
+    return SecureRecords.builder().store(on).kek(kek).expectedClients(Math.max(clients, 50_000))
+        .tokenLifetime(Duration.ofHours(24));
+  }
+
+  private static DataSource dataSource(String engine, Path dir) {
+    switch (engine) {
+      case "h2" -> {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("h2") + ";CACHE_SIZE=65536");
+        return h2;
+      }
+      case "postgres" -> {
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(System.getProperty("bench.postgres",
+            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
+        return pg;
+      }
+      case "mariadb" -> {
+        try {
+          return new MariaDbDataSource(System.getProperty("bench.mariadb",
+              "jdbc:mariadb://127.0.0.1:3306/test?user=root"));
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      default -> throw new IllegalArgumentException("engine is h2, lucene, postgres or mariadb");
+    }
+  }
+
+  long plainCount() throws IOException, SQLException {
+    return plainTable != null ? plainTable.count() : plainIndex.count();
+  }
+
+  void insertPlain(List<PlainRows.Row> rows) {
+    try {
+      if (plainTable != null) {
+        plainTable.insert(rows);
+      } else {
+        plainIndex.insert(rows);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String plainGet(String id) {
+    try {
+      return plainTable != null ? plainTable.get(id) : plainIndex.get(id);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String plainByRegisterNumber(String number) {
+    try {
+      return plainTable != null ? plainTable.byRegisterNumber(number)
+          : plainIndex.byRegisterNumber(number);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void load(KeyEncryptionKey kek, Path ids) throws IOException {
+    long start = System.nanoTime();
+    builder(store, kek).build(); // creates the library's own keys in the store, unbuffered
+    IndexTerm[] lastRegister = new IndexTerm[1];
+    BufferingStore buffer = new BufferingStore(store, (id, terms) -> terms.stream()
+        .filter(t -> t.index().equals("register")).findFirst()
+        .ifPresent(t -> lastRegister[0] = t));
+    SecureRecords loader = builder(buffer, kek).build();
+    PsuPopulation population = PsuPopulation.standard();
+    List<PlainRows.Row> plain = new ArrayList<>();
+    long created = 1_772_000_000L;
+    try (BufferedWriter out = Files.newBufferedWriter(ids, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < clients; i++) {
+        PsuPopulation.PsuClient c = population.client(i);
+        RecordId b = loader.put(c.id(), c.basic());
+        RecordId w = loader.put(c.id(), c.casework());
+        out.write(i + "\t" + b.value() + "\t" + w.value() + "\t"
+            + Base64.getEncoder().encodeToString(lastRegister[0].term()) + "\n");
+        plain.addAll(List.of(PlainRows.of(c, created)));
+        if ((i + 1) % GROUP == 0 || i + 1 == clients) {
+          buffer.flush();
+          insertPlain(plain);
+          plain.clear();
+        }
+        if ((i + 1) % 10_000 == 0) {
+          System.out.printf("loaded %d of %d clients into %s (%.0f s)%n", i + 1, clients, engine,
+              (System.nanoTime() - start) / 1e9);
+        }
+      }
+    }
+  }
+
+  /**
+   * A search token for a cross-client lookup by register number: a court order (2.3) approved by
+   * the Caldicott Guardian, identity only, usable for every benchmark invocation.
+   */
+  String searchToken() {
+    Requester clerk = new Requester("Clerk", "County Court", "Clerk", "clerk@court.example");
+    return records.decide(records.newDecision().subject(SecureRecords.ALL_CLIENTS)
+        .purpose(Purpose.LEGAL_OBLIGATION).audience(SEARCH_RECIPIENT).requester(clerk)
+        .reason("identify the registrant named in the order").legalReference("Order 2026/123")
+        .approval(new Approval("Dr Grace Guardian", SecureRecords.CALDICOTT_GUARDIAN))
+        .fieldClasses(EnumSet.of(FieldClass.IDENTITY)).maxUses(Integer.MAX_VALUE).build(), clerk);
+  }
+
+  @Override
+  public void close() throws IOException {
+    records.close();
+    if (plainIndex != null) {
+      plainIndex.close();
+    }
+    if (pool != null) {
+      pool.close();
+    }
+  }
+}
