@@ -1,19 +1,14 @@
 package io.securerecords.bench;
 
-import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
+import io.securerecords.api.store.FilterRecordStore;
 import io.securerecords.api.store.IndexTerm;
-import io.securerecords.api.store.KeyEntry;
-import io.securerecords.api.store.KeyName;
-import io.securerecords.api.store.LogEntry;
 import io.securerecords.api.store.RecordStore;
-import io.securerecords.api.store.SealedRecord;
 import io.securerecords.api.store.WriteBatch;
 import io.securerecords.jdbc.JdbcRecordStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -23,13 +18,12 @@ import java.util.function.BiConsumer;
  * record. The records, keys and terms written are exactly the library's. Reads go to the target,
  * so a caller must not read what it has not flushed (loading only writes new clients).
  */
-public final class BufferingStore implements RecordStore {
-  private final RecordStore target;
+public final class BufferingStore extends FilterRecordStore {
   private final List<WriteBatch> pending = new ArrayList<>();
   private final BiConsumer<RecordId, List<IndexTerm>> termsSeen;
 
   public BufferingStore(RecordStore target, BiConsumer<RecordId, List<IndexTerm>> termsSeen) {
-    this.target = target;
+    super(target);
     this.termsSeen = termsSeen;
   }
 
@@ -46,7 +40,7 @@ public final class BufferingStore implements RecordStore {
     if (pending.isEmpty()) {
       return;
     }
-    if (target instanceof JdbcRecordStore jdbc) {
+    if (in instanceof JdbcRecordStore jdbc) {
       jdbc.writeAll(pending);
     } else {
       WriteBatch.Builder merged = WriteBatch.builder();
@@ -56,55 +50,19 @@ public final class BufferingStore implements RecordStore {
         b.keyPuts().forEach(k -> merged.putKey(k.entry(), k.expectedVersion()));
         b.logAppends().forEach(merged::appendLog);
       }
-      target.write(merged.build());
+      in.write(merged.build());
     }
     pending.clear();
   }
 
-  @Override
-  public Optional<SealedRecord> record(RecordId id) {
-    return target.record(id);
-  }
 
-  @Override
-  public List<SealedRecord> records(ClientId client) {
-    return target.records(client);
-  }
 
-  @Override
-  public List<RecordId> recordIds(RecordId after, int limit) {
-    return target.recordIds(after, limit);
-  }
 
-  @Override
-  public Optional<KeyEntry> key(KeyName name) {
-    return target.key(name);
-  }
 
-  @Override
-  public List<KeyName> keyNames(KeyName after, int limit) {
-    return target.keyNames(after, limit);
-  }
 
-  @Override
-  public List<RecordId> findByTerm(IndexTerm term) {
-    return target.findByTerm(term);
-  }
 
-  @Override
-  public List<LogEntry> log(long fromSequence, int limit) {
-    return target.log(fromSequence, limit);
-  }
 
-  @Override
-  public long logSize() {
-    return target.logSize();
-  }
 
-  @Override
-  public int tokenUses(String tokenId) {
-    return target.tokenUses(tokenId);
-  }
 
   @Override
   public void close() {

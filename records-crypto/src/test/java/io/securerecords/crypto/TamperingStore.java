@@ -1,13 +1,11 @@
 package io.securerecords.crypto;
-
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
-import io.securerecords.api.store.IndexTerm;
+import io.securerecords.api.store.FilterRecordStore;
 import io.securerecords.api.store.InMemoryRecordStore;
 import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.LogEntry;
-import io.securerecords.api.store.RecordStore;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.api.store.WriteBatch;
 import java.util.ArrayList;
@@ -20,12 +18,21 @@ import java.util.function.UnaryOperator;
  * MockDirectoryWrapper): reads can be altered to simulate an attacker with write access to the
  * store, and every batch written is kept so tests can scan what the store received.
  */
-final class TamperingStore implements RecordStore {
-  final InMemoryRecordStore inner = new InMemoryRecordStore();
+final class TamperingStore extends FilterRecordStore {
+  final InMemoryRecordStore inner;
   final List<WriteBatch> received = new ArrayList<>();
   volatile UnaryOperator<SealedRecord> onRecordRead = UnaryOperator.identity();
   volatile UnaryOperator<KeyEntry> onKeyRead = UnaryOperator.identity();
   volatile UnaryOperator<List<LogEntry>> onLogRead = UnaryOperator.identity();
+
+  TamperingStore() {
+    this(new InMemoryRecordStore());
+  }
+
+  private TamperingStore(InMemoryRecordStore inner) {
+    super(inner);
+    this.inner = inner;
+  }
 
   void reset() {
     onRecordRead = UnaryOperator.identity();
@@ -45,6 +52,12 @@ final class TamperingStore implements RecordStore {
     inner.write(batch);
   }
 
+
+
+
+
+
+
   @Override
   public Optional<SealedRecord> record(RecordId id) {
     return inner.record(id).map(onRecordRead);
@@ -56,23 +69,8 @@ final class TamperingStore implements RecordStore {
   }
 
   @Override
-  public List<RecordId> recordIds(RecordId after, int limit) {
-    return inner.recordIds(after, limit);
-  }
-
-  @Override
   public Optional<KeyEntry> key(KeyName name) {
     return inner.key(name).map(onKeyRead);
-  }
-
-  @Override
-  public List<KeyName> keyNames(KeyName after, int limit) {
-    return inner.keyNames(after, limit);
-  }
-
-  @Override
-  public List<RecordId> findByTerm(IndexTerm term) {
-    return inner.findByTerm(term);
   }
 
   @Override
@@ -87,13 +85,5 @@ final class TamperingStore implements RecordStore {
     return onLogRead.apply(inner.log(0, Integer.MAX_VALUE)).size();
   }
 
-  @Override
-  public int tokenUses(String tokenId) {
-    return inner.tokenUses(tokenId);
-  }
 
-  @Override
-  public void close() {
-    inner.close();
-  }
 }

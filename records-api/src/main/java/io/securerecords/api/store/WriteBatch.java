@@ -100,6 +100,18 @@ public final class WriteBatch {
     return new Builder();
   }
 
+  /** A builder holding every part of this batch, to add to (e.g. in a store wrapper). */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    recordPuts.forEach(p -> b.putRecord(p.record(), p.expectedVersion()));
+    recordDeletes.forEach(d -> b.deleteRecord(d.id(), d.expectedVersion()));
+    indexTerms.forEach(b::indexTerms);
+    keyPuts.forEach(k -> b.putKey(k.entry(), k.expectedVersion()));
+    logAppends.forEach(b::appendLog);
+    tokenUses.forEach(t -> b.useToken(t.tokenId(), t.maxUses()));
+    return b;
+  }
+
   /** Records to write. */
   public List<RecordPut> recordPuts() {
     return recordPuts;
