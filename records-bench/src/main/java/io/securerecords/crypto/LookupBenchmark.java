@@ -3,7 +3,7 @@ package io.securerecords.crypto;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.bench.PsuPopulation;
-import io.securerecords.crypto.index.IndexQuery;
+import io.securerecords.api.index.IndexQuery;
 import io.securerecords.api.psu.Register;
 import io.securerecords.api.psu.Registration;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import io.securerecords.api.record.RecordId;
 import io.securerecords.crypto.RecordMetadata;
 import io.securerecords.crypto.ReleasedRecord;
 import io.securerecords.crypto.SearchResult;
-import io.securerecords.crypto.index.IndexQuery;
+import io.securerecords.api.index.IndexQuery;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;

@@ -26,7 +26,7 @@ import io.securerecords.api.store.LogEntry;
 import io.securerecords.api.store.RecordStore;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.api.store.WriteBatch;
-import io.securerecords.crypto.index.IndexQuery;
+import io.securerecords.api.index.IndexQuery;
 import io.securerecords.crypto.log.Decision;
 import io.securerecords.crypto.log.SealedEnquiry;
 import io.securerecords.crypto.token.AccessTokenClaims;

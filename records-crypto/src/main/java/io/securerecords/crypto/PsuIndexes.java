@@ -1,9 +1,9 @@
 package io.securerecords.crypto;
 
 import io.securerecords.api.schema.RecordType;
-import io.securerecords.crypto.index.IndexKind;
-import io.securerecords.crypto.index.IndexSizing;
-import io.securerecords.crypto.index.IndexSpec;
+import io.securerecords.api.index.IndexKind;
+import io.securerecords.api.index.IndexSizing;
+import io.securerecords.api.index.IndexSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -15,7 +15,7 @@ import io.securerecords.api.schema.RecordType;
 import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.RecordStore;
 import io.securerecords.api.store.SealedRecord;
-import io.securerecords.crypto.index.IndexQuery;
+import io.securerecords.api.index.IndexQuery;
 import io.securerecords.crypto.log.Decision;
 import io.securerecords.crypto.token.AccessTokenClaims;
 import io.securerecords.crypto.token.VerifiedGrant;

@@ -27,8 +27,8 @@ import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.RecordStore;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.api.store.WriteBatch;
-import io.securerecords.crypto.index.IndexQuery;
-import io.securerecords.crypto.index.IndexSpec;
+import io.securerecords.api.index.IndexQuery;
+import io.securerecords.api.index.IndexSpec;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
 import io.securerecords.crypto.log.Checkpoint;
 import io.securerecords.crypto.log.Decision;
@@ -134,8 +134,15 @@ public final class SecureRecords implements AutoCloseable {
         systemKeys.loadOrCreate(TOKEN_KEY, () -> TokenKeys.generateEs256().keyset()));
     this.policy = b.policy;
     List<Indexes.Declared> declared = new ArrayList<>(b.indexes);
+    for (RecordSchema schema : schemasByType.values()) {
+      schema.indexes().forEach(spec -> declared.add(new Indexes.Declared(schema.type(), spec)));
+    }
     if (b.psuIndexes) {
-      declared.addAll(PsuIndexes.defaults(b.expectedClients, b.keywordIndex, schemasByType.keySet()));
+      Set<String> named = new java.util.HashSet<>();
+      declared.forEach(d -> named.add(d.spec().name()));
+      PsuIndexes.defaults(b.expectedClients, b.keywordIndex, schemasByType.keySet()).stream()
+          .filter(d -> !named.contains(d.spec().name()))
+          .forEach(declared::add);
     }
     this.indexes = new Indexes(declared, systemKeys, store);
     this.disclosures = new Disclosures(store, dataKeys, log, b.policy, schemasByType, tokenKeys,
@@ -657,9 +664,10 @@ public final class SecureRecords implements AutoCloseable {
     }
 
     /**
-     * Declares a blind index on a record type (see {@link IndexSpec}; size it with {@link
-     * io.securerecords.crypto.index.IndexSizing}). Its terms are written with every record of
-     * that type, under the index's own key.
+     * Declares a blind index on a record type, for schemas that do not declare it themselves
+     * ({@link RecordSchema#withIndexes}; see {@link IndexSpec}; size it with {@link
+     * io.securerecords.api.index.IndexSizing}). Its terms are written with every record of that
+     * type, under the index's own key.
      */
     public Builder index(String recordType, IndexSpec spec) {
       indexes.add(new Indexes.Declared(RecordType.of(recordType), spec));

@@ -12,7 +12,7 @@ import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.FieldClass;
 import io.securerecords.api.store.InMemoryRecordStore;
-import io.securerecords.crypto.index.IndexQuery;
+import io.securerecords.api.index.IndexQuery;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
 import io.securerecords.crypto.token.Approval;
 import io.securerecords.crypto.token.Requester;
@@ -109,9 +109,9 @@ class SearchProperties {
     }
     for (String name : new TreeSet<>(NAMES)) {
       TreeSet<RecordId> expected = new TreeSet<>();
-      String wanted = io.securerecords.crypto.index.Normaliser.name(name, true);
+      String wanted = io.securerecords.api.index.Normaliser.name(name, true);
       m.basic().forEach((id, v) -> {
-        if (io.securerecords.crypto.index.Normaliser.name(v[0], true).equals(wanted)) {
+        if (io.securerecords.api.index.Normaliser.name(v[0], true).equals(wanted)) {
           expected.add(id);
         }
       });

@@ -18,7 +18,7 @@ import io.securerecords.api.psu.Team;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.FieldClass;
-import io.securerecords.crypto.index.IndexQuery;
+import io.securerecords.api.index.IndexQuery;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
 import io.securerecords.crypto.log.Checkpoint;
 import io.securerecords.crypto.token.Requester;
@@ -173,9 +173,9 @@ class SearchTest {
   void aCompoundIndexDeclaredOnTheBuilderMatchesOnlyTheWholeCombination() {
     SecureRecords custom = SecureRecords.builder().store(new io.securerecords.api.store.InMemoryRecordStore())
         .kek(KeyEncryptionKey.ephemeral()).clock(Fixtures.CLOCK).withoutPsuIndexes()
-        .index("psu.basic", io.securerecords.crypto.index.IndexSpec.compound("name-employer", 8,
-            io.securerecords.crypto.index.IndexField.name("fullName"),
-            io.securerecords.crypto.index.IndexField.name("employer")))
+        .index("psu.basic", io.securerecords.api.index.IndexSpec.compound("name-employer", 8,
+            io.securerecords.api.index.IndexField.name("fullName"),
+            io.securerecords.api.index.IndexField.name("employer")))
         .build();
     ClientId a = ClientId.random();
     RecordId wanted = custom.put(a, BasicRecord.builder("Ann Smith",

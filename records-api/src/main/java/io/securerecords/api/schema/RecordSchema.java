@@ -1,6 +1,8 @@
 package io.securerecords.api.schema;
 
 import io.securerecords.api.error.InvalidInputException;
+import io.securerecords.api.index.IndexField;
+import io.securerecords.api.index.IndexSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,12 +20,16 @@ import java.util.Set;
  * @param fields the fields, at least one, names unique
  * @param javaType the Java class values of this type are mapped to and from (with Jackson), or
  *     {@code Object.class} when values are handled as generic maps
+ * @param indexes the blind indexes declared on this type's fields (searchable without the store
+ *     seeing plaintext; see {@link IndexSpec} for what each kind of index reveals)
  */
-public record RecordSchema(RecordType type, List<FieldSpec> fields, Class<?> javaType) {
+public record RecordSchema(
+    RecordType type, List<FieldSpec> fields, Class<?> javaType, List<IndexSpec> indexes) {
   public RecordSchema {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(javaType, "javaType");
     fields = List.copyOf(fields);
+    indexes = List.copyOf(indexes);
     if (fields.isEmpty()) {
       throw new InvalidInputException(type.name(), "a record type needs at least one field");
     }
@@ -33,6 +39,30 @@ public record RecordSchema(RecordType type, List<FieldSpec> fields, Class<?> jav
         throw new InvalidInputException(type.name() + "." + f.name(), "field names must be unique");
       }
     }
+    Set<String> indexNames = new HashSet<>();
+    for (IndexSpec index : indexes) {
+      if (!indexNames.add(index.name())) {
+        throw new InvalidInputException("index." + index.name(), "is declared twice");
+      }
+      for (IndexField f : index.fields()) {
+        if (!seen.contains(f.field())) {
+          throw new InvalidInputException("index." + index.name() + "." + f.field(),
+              "is not a field of " + type.name());
+        }
+      }
+    }
+  }
+
+  /** A schema without blind indexes. */
+  public RecordSchema(RecordType type, List<FieldSpec> fields, Class<?> javaType) {
+    this(type, fields, javaType, List.of());
+  }
+
+  /** This schema with these blind indexes declared as well. */
+  public RecordSchema withIndexes(IndexSpec... more) {
+    List<IndexSpec> all = new ArrayList<>(indexes);
+    all.addAll(List.of(more));
+    return new RecordSchema(type, fields, javaType, all);
   }
 
   /** The field of that name, if the type has one. */
@@ -97,6 +127,7 @@ public record RecordSchema(RecordType type, List<FieldSpec> fields, Class<?> jav
     private final RecordType type;
     private final List<FieldSpec> fields = new ArrayList<>();
     private Class<?> javaType = Object.class;
+    private final List<IndexSpec> indexes = new ArrayList<>();
 
     private Builder(RecordType type) {
       this.type = type;
@@ -124,8 +155,14 @@ public record RecordSchema(RecordType type, List<FieldSpec> fields, Class<?> jav
       return this;
     }
 
+    /** Declares a blind index on fields of this type. */
+    public Builder index(IndexSpec index) {
+      indexes.add(Objects.requireNonNull(index, "index"));
+      return this;
+    }
+
     public RecordSchema build() {
-      return new RecordSchema(type, fields, javaType);
+      return new RecordSchema(type, fields, javaType, indexes);
     }
   }
 }

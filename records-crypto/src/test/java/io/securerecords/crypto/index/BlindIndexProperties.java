@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.crypto.tink.KeysetHandle;
 import io.securerecords.api.error.InvalidInputException;
+import io.securerecords.api.index.IndexField;
+import io.securerecords.api.index.IndexKind;
+import io.securerecords.api.index.IndexSpec;
+import io.securerecords.api.index.Normaliser;
 import io.securerecords.api.store.IndexTerm;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.securerecords.crypto.index;
+package io.securerecords.api.index;
 
 import io.securerecords.api.error.InvalidInputException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.securerecords.crypto.index;
+package io.securerecords.api.index;
 
 import io.securerecords.api.error.InvalidInputException;
 import io.securerecords.api.psu.Registration;
@@ -37,7 +37,7 @@ public enum IndexKind {
   /**
    * The words of a free text (e.g. {@code CASE_SUMMARY}): one term per distinct word, stop words
    * dropped. A record passes the whole text, a query one word. Only one field per index; opt in,
-   * since it reveals which records share words (see {@link BlindIndex}).
+   * since it reveals which records share words (see records-crypto's {@code BlindIndex}).
    */
   KEYWORD;
 

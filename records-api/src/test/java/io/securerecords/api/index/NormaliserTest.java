@@ -1,4 +1,4 @@
-package io.securerecords.crypto.index;
+package io.securerecords.api.index;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.securerecords.crypto.index;
+package io.securerecords.api.index;
 
 /**
  * Recommends how many bits an index keeps, so that every term stands for several values.
