@@ -92,6 +92,11 @@ public final class SecureRecords implements AutoCloseable {
       AeadConfig.register();
       MacConfig.register();
       SignatureConfig.register();
+      // The token key is read back from the store before TokenKeys is first used: without its
+      // JWT key types registered, Tink parses it as an opaque legacy key and TokenKeys refuses
+      // it, so a new process could not open a store another process had made.
+      com.google.crypto.tink.jwt.JwtSignatureConfig.register();
+      com.google.crypto.tink.jwt.JwtMacConfig.register();
     } catch (GeneralSecurityException e) {
       throw new ExceptionInInitializerError(e);
     }
