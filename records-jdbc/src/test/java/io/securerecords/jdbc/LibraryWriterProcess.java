@@ -54,7 +54,7 @@ import java.util.stream.Collectors;
  * below {@code count} (forever when count is 0): puts a client's Basic Record and IST casework,
  * logs an enquiry, decides a service-delivery disclosure and releases it; the last three each
  * append one entry to the shared enquiry log. It reports on stdout, after each commit:
- * {@code client <clientId> <recordId>...} and {@code log <operation>}; and {@code conflict
+ * {@code client <clientId> <recordId>...} and {@code log <operation> [<position>]}; and {@code conflict
  * <operation>} when the library gave up on a lost race and the operation was run again. With a
  * negative count it only builds the library, verifies the log, prints {@code verified <intact>
  * <entries>} and exits (0 if the log is intact).
@@ -98,9 +98,9 @@ public final class LibraryWriterProcess {
       RecordId ist = records.put(client, casework());
       report("client " + client.value() + " " + basic.value() + " " + ist.value());
 
-      retrying("enquiry", () -> records.logEnquiry(client, Purpose.SERVICE_DELIVERY,
+      long enquiry = retrying("enquiry", () -> records.logEnquiry(client, Purpose.SERVICE_DELIVERY,
           ADVISER_REQUESTER, "telephone enquiry " + i));
-      report("log enquiry");
+      report("log enquiry " + enquiry);
 
       String token = retrying("decide", () -> records.decide(records.newDecision()
           .subject(client)
@@ -117,7 +117,7 @@ public final class LibraryWriterProcess {
       if (!released.equals(Set.of(basic, ist))) {
         throw new IllegalStateException("release " + i + " of " + writer + " gave " + released);
       }
-      report("log release");
+      report("log release " + release.logSequence());
     }
   }
 
@@ -190,6 +190,8 @@ public final class LibraryWriterProcess {
     final Process process;
     final Map<ClientId, List<RecordId>> clients = new ConcurrentHashMap<>();
     final AtomicInteger logEntries = new AtomicInteger();
+    /** The log positions the writer learnt (of its enquiries and releases). */
+    final java.util.Queue<Long> sequences = new java.util.concurrent.ConcurrentLinkedQueue<>();
     final AtomicInteger conflicts = new AtomicInteger();
     final StringBuffer output = new StringBuffer();
     volatile String verified;
@@ -211,6 +213,10 @@ public final class LibraryWriterProcess {
               clients.put(ClientId.of(parts[1]), List.copyOf(ids));
             } else if (line.startsWith("log ")) {
               logEntries.incrementAndGet();
+              String[] parts = line.split(" ");
+              if (parts.length > 2) {
+                sequences.add(Long.parseLong(parts[2]));
+              }
             } else if (line.startsWith("conflict ")) {
               conflicts.incrementAndGet();
             } else if (line.startsWith("verified ")) {

@@ -79,6 +79,14 @@ class PostgresTwoProcessTest {
           + w.logEntries.get() + " log entries, " + w.conflicts.get() + " operations retried after a lost race");
     }
 
+    // The two wrote at once: their entries interleave in the one log.
+    long firstOfA = a.sequences.stream().mapToLong(Long::longValue).min().orElseThrow();
+    long lastOfA = a.sequences.stream().mapToLong(Long::longValue).max().orElseThrow();
+    long firstOfB = b.sequences.stream().mapToLong(Long::longValue).min().orElseThrow();
+    long lastOfB = b.sequences.stream().mapToLong(Long::longValue).max().orElseThrow();
+    assertTrue(firstOfA < lastOfB && firstOfB < lastOfA, "the writers did not overlap: A wrote "
+        + firstOfA + ".." + lastOfA + ", B " + firstOfB + ".." + lastOfB);
+
     try (JdbcRecordStore store = tables.store()) {
       LibraryWriterProcess.assertLibraryOpensAndLogVerifies(store, kek, List.of(a, b), true);
     }
