@@ -94,18 +94,44 @@ public final class JdbcRecordStore implements RecordStore {
   /**
    * Creates the tables, or brings them up to {@link #SCHEMA_VERSION}, by running the pending
    * migration files with this store's prefix; does nothing when the schema is current. For hosts
-   * that run neither Flyway nor Liquibase. Not for two processes at once.
+   * that run neither Flyway nor Liquibase.
    *
-   * @throws StoreException if the schema is newer than this library's, or a statement fails
+   * <p>Safe when several processes (or threads) call it at once on one database: PostgreSQL
+   * migrates in one transaction under a transaction-level advisory lock
+   * ({@code pg_advisory_xact_lock}) keyed by the prefix; MariaDB under a named lock
+   * ({@code GET_LOCK}, waiting up to {@value #MIGRATION_LOCK_SECONDS} s) held by the migrating
+   * session; both re-read the installed version once they hold the lock, so the second caller
+   * finds the schema current. H2 has no such lock: there a caller whose statements fail because
+   * another created the tables first waits (up to {@value #MIGRATION_LOCK_SECONDS} s) for the
+   * other's version row and succeeds when it appears.
+   *
+   * @throws StoreException if the schema is newer than this library's, a statement fails, or
+   *     another migration holds the lock for too long
    */
   public void migrate() {
     ensureOpen();
+    try {
+      migrateOnce();
+    } catch (SQLException e) {
+      if (schema.dialect != Dialect.H2 || !awaitOtherMigration()) {
+        throw new StoreException("migrating the " + schema.dialect + " schema failed (SQLState "
+            + e.getSQLState() + ")", e);
+      }
+    }
+  }
+
+  /** How long a migration waits for another one, in seconds. */
+  static final int MIGRATION_LOCK_SECONDS = 60;
+
+  private void migrateOnce() throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      int installed = schema.installedVersion(c);
-      schema.refuseNewer(installed);
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
+      boolean named = false;
       try {
+        named = lockForMigration(c);
+        int installed = schema.installedVersion(c);
+        schema.refuseNewer(installed);
         for (String statement : schema.pendingStatements(installed)) {
           try (PreparedStatement ps = c.prepareStatement(statement)) {
             ps.execute();
@@ -113,14 +139,90 @@ public final class JdbcRecordStore implements RecordStore {
         }
         c.commit();
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        rollbackQuietly(c, e);
         throw e;
       } finally {
+        if (named) {
+          unlockAfterMigration(c);
+        }
         c.setAutoCommit(autoCommit);
       }
+    }
+  }
+
+  /**
+   * Takes the dialect's migration lock in the connection's open transaction: PostgreSQL's is
+   * released by the commit or rollback; MariaDB's belongs to the session and is released by
+   * {@link #unlockAfterMigration} (returns true then).
+   */
+  private boolean lockForMigration(Connection c) throws SQLException {
+    switch (schema.dialect) {
+      case POSTGRES -> {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+          ps.setInt(1, MIGRATION_LOCK_CLASS);
+          ps.setInt(2, schema.prefix.hashCode());
+          ps.execute();
+        }
+        return false;
+      }
+      case MARIADB -> {
+        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+          ps.setString(1, migrationLockName());
+          ps.setInt(2, MIGRATION_LOCK_SECONDS);
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getInt(1) != 1) {
+              throw new StoreException("another process held the migration lock "
+                  + migrationLockName() + " for more than " + MIGRATION_LOCK_SECONDS + " s");
+            }
+          }
+        }
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  private void unlockAfterMigration(Connection c) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+      ps.setString(1, migrationLockName());
+      ps.execute();
     } catch (SQLException e) {
-      throw new StoreException("migrating the " + schema.dialect + " schema failed (SQLState "
-          + e.getSQLState() + ")", e);
+      // Closing the session releases it too.
+    }
+  }
+
+  /** The first key of PostgreSQL's advisory lock for migrations ("SRMG"); the second is the prefix's. */
+  private static final int MIGRATION_LOCK_CLASS = 0x53524d47;
+
+  private String migrationLockName() {
+    return "secure-records-migrate:" + schema.prefix;
+  }
+
+  /** H2: after a failed migration, whether another one installs the current version soon. */
+  private boolean awaitOtherMigration() {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(MIGRATION_LOCK_SECONDS);
+    while (true) {
+      try (Connection c = dataSource.getConnection()) {
+        int installed = schema.installedVersion(c);
+        schema.refuseNewer(installed);
+        if (installed == Schema.LATEST) {
+          return true;
+        }
+      } catch (SQLException e) {
+        return false;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
   }
 

@@ -59,14 +59,17 @@ final class Schema {
 
   /** The schema version installed, 0 if none. */
   int installedVersion(Connection c) throws SQLException {
+    // In a transaction, a missing table is rolled back to a savepoint only: PostgreSQL aborts the
+    // transaction on the error, and a full rollback would drop the migration's advisory lock.
+    java.sql.Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
     try (PreparedStatement ps = c.prepareStatement("SELECT MAX(version) FROM " + version);
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getInt(1);
     } catch (SQLException e) {
       if (SqlFailures.isMissingTable(e)) {
-        if (!c.getAutoCommit()) {
-          c.rollback();
+        if (before != null) {
+          c.rollback(before);
         }
         return 0;
       }
