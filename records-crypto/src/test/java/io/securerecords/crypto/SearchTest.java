@@ -195,6 +195,30 @@ class SearchTest {
     assertEquals(Set.of("name-employer"), custom.indexNames());
   }
 
+  @Test
+  void anIndexDeclaredInASchemaBuiltInCodeIsSearchable() {
+    io.securerecords.api.schema.RecordSchema notes = io.securerecords.api.schema.RecordSchema
+        .builder("hee.note")
+        .required("author", FieldClass.IDENTITY)
+        .field("text", FieldClass.CASE_SUMMARY)
+        .index(io.securerecords.api.index.IndexSpec.of("author", io.securerecords.api.index.IndexKind.NAME,
+            "author", 8))
+        .build();
+    SecureRecords custom = SecureRecords.inMemory(notes);
+    ClientId c = ClientId.random();
+    RecordId wanted = custom.put(c, notes.type(), java.util.Map.of("author", "Dr Ní Bhriain", "text", "t"));
+    custom.put(c, notes.type(), java.util.Map.of("author", "Dr Someone Else", "text", "t"));
+    String token = custom.decide(custom.newDecision().subject(SecureRecords.ALL_CLIENTS)
+        .purpose(Purpose.SAFETY_RISK).audience("psu").requester(ALEX).reason("risk to patients")
+        .approval(new io.securerecords.crypto.token.Approval("Head", SecureRecords.HEAD_OF_PSU))
+        .fieldClasses(EnumSet.of(FieldClass.IDENTITY)).build(), ALEX);
+    assertEquals(List.of(wanted), ids(custom.search(token, "psu",
+        IndexQuery.equal("author", "DR NÍ BHRIAIN"), null, 10)));
+    assertThrows(InvalidInputException.class, () -> notes.withIndexes(
+        io.securerecords.api.index.IndexSpec.of("missing", io.securerecords.api.index.IndexKind.NAME,
+            "nosuchfield", 8)));
+  }
+
   private static List<RecordId> ids(SearchResult result) {
     return result.records().stream().map(ReleasedRecord::id).toList();
   }
