@@ -1011,9 +1011,10 @@ public abstract class RecordStoreConformanceTest {
       ClientId client = fixtures.clientId();
       Map<RecordId, SealedRecord> records = new LinkedHashMap<>();
       Map<RecordId, IndexTerm> terms = new LinkedHashMap<>();
-      for (RecordId id : ids) {
-        records.put(id, fixtures.sealedRecord(id, client, 1));
-        terms.put(id, fixtures.term("surname"));
+      List<IndexTerm> distinct = fixtures.distinctTerms("surname", ids.size());
+      for (int i = 0; i < ids.size(); i++) {
+        records.put(ids.get(i), fixtures.sealedRecord(ids.get(i), client, 1));
+        terms.put(ids.get(i), distinct.get(i));
       }
 
       List<Boolean> won = race(THREADS, t -> () -> {

@@ -191,6 +191,18 @@ public final class StoreFixtures {
     return new IndexTerm(index, bytes(1 + random.nextInt(64)));
   }
 
+  /**
+   * {@code count} distinct random terms of one index. Random terms can be as short as one byte,
+   * so a test that needs each term to find exactly one record must not rely on chance.
+   */
+  public List<IndexTerm> distinctTerms(String index, int count) {
+    java.util.Set<IndexTerm> terms = new java.util.LinkedHashSet<>();
+    while (terms.size() < count) {
+      terms.add(term(index));
+    }
+    return List.copyOf(terms);
+  }
+
   /** A log entry at this sequence with 40 to 400 random sealed bytes. */
   public LogEntry logEntry(long sequence) {
     return new LogEntry(sequence, bytes(40 + random.nextInt(361)));
