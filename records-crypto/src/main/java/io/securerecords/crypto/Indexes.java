@@ -40,6 +40,7 @@ final class Indexes {
   private final SystemKeys systemKeys;
   private final RecordStore store;
   private final Map<String, BlindIndex> current = new ConcurrentHashMap<>();
+  private final Map<String, Previous> previous = new ConcurrentHashMap<>();
 
   Indexes(List<Declared> declared, SystemKeys systemKeys, RecordStore store) {
     Map<String, Declared> byName = new LinkedHashMap<>();
@@ -89,8 +90,18 @@ final class Indexes {
     if (entry.isEmpty() || !(entry.get() instanceof KeyEntry.Wrapped)) {
       return Optional.empty();
     }
-    return Optional.of(BlindIndex.create(d.spec(), systemKeys.unwrap(entry.get())));
+    // Unwrapping is a KEK call (a KMS round trip in production): once per key version.
+    Previous cached = previous.get(d.spec().name());
+    if (cached == null || cached.version() != entry.get().version()) {
+      cached = new Previous(entry.get().version(),
+          BlindIndex.create(d.spec(), systemKeys.unwrap(entry.get())));
+      previous.put(d.spec().name(), cached);
+    }
+    return Optional.of(cached.index());
   }
+
+  /** A previous index key, as unwrapped for one version of its entry. */
+  private record Previous(long version, BlindIndex index) {}
 
   /** Every term of a record, from its fields' sealed JSON values, under the current keys. */
   List<IndexTerm> termsFor(RecordType type, Map<String, byte[]> plaintext) {
