@@ -209,7 +209,8 @@ final class Disclosures {
       throw refusal(purpose, Condition.OLD_VALUE_AND_REASON_KEPT);
     }
     Set<FieldClass> classes = policy.narrow(purpose, claims.fieldClasses());
-    List<SealedRecord> held = store.records(claims.subject());
+    List<SealedRecord> all = store.records(claims.subject());
+    List<SealedRecord> held = all;
     if (!claims.records().isEmpty()) {
       Set<RecordId> ids = held.stream().map(SealedRecord::id).collect(Collectors.toSet());
       if (!ids.containsAll(claims.records())) {
@@ -217,7 +218,7 @@ final class Disclosures {
       }
       held = held.stream().filter(r -> claims.records().contains(r.id())).toList();
     }
-    ClientFacts facts = ClientFacts.read(keys, store.records(claims.subject()));
+    ClientFacts facts = ClientFacts.read(keys, all);
     for (Condition condition : row.conditions()) {
       if (!conditions.holds(condition, claims, facts)) {
         throw refusal(purpose, condition);
