@@ -67,13 +67,9 @@ class JdbcKilledWriterTest {
     LibraryWriterProcess.Started writer =
         LibraryWriterProcess.start(url, prefix, kek(folder), "K", 0, 0);
     try {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-      while (writer.clients.size() < CLIENTS_BEFORE_KILL && writer.process.isAlive()
-          && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
-      // Somewhere in the next operation: a put, an enquiry, a decision or a release.
-      Thread.sleep(new java.util.Random().nextInt(300));
+      writer.awaitClients(CLIENTS_BEFORE_KILL, java.time.Duration.ofMinutes(3));
+      // The writer is already in its next operation (a put, an enquiry, a decision or a
+      // release): the kill lands wherever it is.
       assertTrue(writer.process.isAlive(), "the writer stopped on its own:\n" + writer.output);
       assertTrue(writer.clients.size() >= CLIENTS_BEFORE_KILL, "the writer was too slow:\n" + writer.output);
     } finally {
@@ -125,10 +121,7 @@ class JdbcKilledWriterTest {
   private static void killMidStream(String url, String prefix) throws Exception {
     WriterProcess.Started writer = WriterProcess.start(url, prefix, "K", 0);
     try {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (writer.written.get() < BEFORE_KILL && writer.process.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
+      writer.awaitWritten(BEFORE_KILL, java.time.Duration.ofMinutes(2));
       assertTrue(writer.process.isAlive(), "the writer stopped on its own:\n" + writer.output);
       assertTrue(writer.written.get() >= BEFORE_KILL, "the writer was too slow:\n" + writer.output);
     } finally {

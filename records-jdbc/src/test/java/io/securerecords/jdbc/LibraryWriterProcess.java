@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -79,9 +80,9 @@ public final class LibraryWriterProcess {
     long startAt = Long.parseLong(args[5]);
     JdbcRecordStore store = JdbcRecordStore.builder(TestDatabases.forUrl(url)).tablePrefix(prefix).build();
     KeyEncryptionKey kek = KeyEncryptionKey.developmentFile(kekFile);
-    long wait = startAt - System.currentTimeMillis();
-    if (wait > 0) {
-      Thread.sleep(wait);
+    if (startAt > 0) {
+      // Wait for the parent's "go" on stdin, so two writers start together without sleeping.
+      new java.io.BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     }
     SecureRecords records = SecureRecords.builder().store(store).kek(kek).build();
     report("ready");
@@ -196,6 +197,8 @@ public final class LibraryWriterProcess {
     final StringBuffer output = new StringBuffer();
     volatile String verified;
     private final Thread reader;
+    private final Object reported = new Object();
+    private boolean ended;
 
     Started(String writer, Process process) {
       this.writer = writer;
@@ -211,6 +214,9 @@ public final class LibraryWriterProcess {
                 ids.add(RecordId.of(parts[k]));
               }
               clients.put(ClientId.of(parts[1]), List.copyOf(ids));
+              synchronized (reported) {
+                reported.notifyAll();
+              }
             } else if (line.startsWith("log ")) {
               logEntries.incrementAndGet();
               String[] parts = line.split(" ");
@@ -228,9 +234,36 @@ public final class LibraryWriterProcess {
         } catch (IOException ignored) {
           // the process is gone
         }
+        synchronized (reported) {
+          ended = true;
+          reported.notifyAll();
+        }
       }, "reports of writer " + writer);
       reader.setDaemon(true);
       reader.start();
+    }
+
+    /** Tells a writer started with a start time to begin now. */
+    void go() throws IOException {
+      process.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+      process.getOutputStream().flush();
+    }
+
+    /**
+     * Waits (on the reader's reports, not the clock) until the writer has reported {@code n}
+     * clients, has ended, or {@code timeout} has passed.
+     */
+    void awaitClients(int n, java.time.Duration timeout) throws InterruptedException {
+      long end = System.nanoTime() + timeout.toNanos();
+      synchronized (reported) {
+        while (clients.size() < n && !ended) {
+          long left = end - System.nanoTime();
+          if (left <= 0) {
+            return;
+          }
+          TimeUnit.NANOSECONDS.timedWait(reported, left);
+        }
+      }
     }
 
     /** Waits for the reports of a writer that has ended to be read to their end. */

@@ -56,12 +56,14 @@ class PostgresTwoProcessTest {
   static void runTwoLibraryWriters(String url, TestTables tables, Path folder) throws Exception {
     Path kek = folder.resolve("kek.json");
     io.securerecords.crypto.kek.KeyEncryptionKey.developmentFile(kek); // created once, here
-    long startAt = System.currentTimeMillis() + 4_000;
+    long startAt = 1; // start on "go", below
     LibraryWriterProcess.Started a = LibraryWriterProcess.start(url, tables.prefix(), kek, "A",
         OPERATIONS_PER_LIBRARY_WRITER, startAt);
     LibraryWriterProcess.Started b = LibraryWriterProcess.start(url, tables.prefix(), kek, "B",
         OPERATIONS_PER_LIBRARY_WRITER, startAt);
     try {
+      a.go();
+      b.go();
       assertTrue(a.process.waitFor(5, TimeUnit.MINUTES), "writer A did not finish:\n" + a.output);
       assertTrue(b.process.waitFor(5, TimeUnit.MINUTES), "writer B did not finish:\n" + b.output);
     } finally {

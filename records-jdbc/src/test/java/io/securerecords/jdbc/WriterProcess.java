@@ -136,6 +136,8 @@ public final class WriterProcess {
     final Process process;
     final AtomicInteger written = new AtomicInteger();
     final StringBuffer output = new StringBuffer();
+    private final Object reported = new Object();
+    private boolean ended;
 
     Started(Process process) {
       this.process = process;
@@ -145,6 +147,9 @@ public final class WriterProcess {
           for (String line = r.readLine(); line != null; line = r.readLine()) {
             if (line.startsWith("ok ")) {
               written.incrementAndGet();
+              synchronized (reported) {
+                reported.notifyAll();
+              }
             } else if (output.length() < 20_000) {
               output.append(line).append('\n');
             }
@@ -152,9 +157,30 @@ public final class WriterProcess {
         } catch (IOException ignored) {
           // the process is gone
         }
+        synchronized (reported) {
+          ended = true;
+          reported.notifyAll();
+        }
       });
       reader.setDaemon(true);
       reader.start();
+    }
+
+    /**
+     * Waits (on the reader's reports, not the clock) until the writer has reported {@code n}
+     * written batches, has ended, or {@code timeout} has passed.
+     */
+    void awaitWritten(int n, java.time.Duration timeout) throws InterruptedException {
+      long end = System.nanoTime() + timeout.toNanos();
+      synchronized (reported) {
+        while (written.get() < n && !ended) {
+          long left = end - System.nanoTime();
+          if (left <= 0) {
+            return;
+          }
+          java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(reported, left);
+        }
+      }
     }
   }
 }
