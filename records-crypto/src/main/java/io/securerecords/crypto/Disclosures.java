@@ -497,7 +497,4 @@ final class Disclosures {
         .audience(r).clock(clock).build());
   }
 
-  String publicJwkSet() {
-    return tokenKeys.publicJwkSet();
-  }
 }

@@ -566,10 +566,6 @@ public final class SecureRecords implements AutoCloseable {
     return schema.decode(RecordSealer.open(dataKeys.forReading(record.client()), record, null), type);
   }
 
-  RecordStore store() {
-    return store;
-  }
-
   DataKeys dataKeys() {
     return dataKeys;
   }
