@@ -58,7 +58,8 @@ class RotateKillTest {
 
   @Test
   void sigtermPartWayThenResume() throws Exception {
-    interruptThenResume(p -> p.toHandle().destroy());
+    String printed = interruptThenResume(p -> p.toHandle().destroy());
+    assertTrue(printed.contains(RotateCommand.RESUME), "SIGTERM says how to resume:\n" + printed);
   }
 
   @Test
@@ -66,7 +67,7 @@ class RotateKillTest {
     interruptThenResume(p -> p.toHandle().destroyForcibly());
   }
 
-  private void interruptThenResume(Consumer<Process> stop) throws Exception {
+  private String interruptThenResume(Consumer<Process> stop) throws Exception {
     load();
     Path state = dir.resolve(".psu-records/rotate-data-keys.state");
 
@@ -135,6 +136,7 @@ class RotateKillTest {
         assertTrue(text.contains("Summary of case") && text.contains("Client "), text);
       }
     }
+    return printed.toString();
   }
 
   /** {@value #CLIENTS} clients, each with a person and a casework record. */
