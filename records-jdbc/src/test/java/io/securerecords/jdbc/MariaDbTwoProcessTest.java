@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,27 +43,6 @@ class MariaDbTwoProcessTest {
 
   @Test
   void twoProcessesWritingAtOnceKeepEveryRecordAndEveryLogEntry() throws Exception {
-    WriterProcess.Started a = WriterProcess.start(url, tables.prefix(), "A", PER_WRITER);
-    WriterProcess.Started b = WriterProcess.start(url, tables.prefix(), "B", PER_WRITER);
-    try {
-      assertTrue(a.process.waitFor(5, TimeUnit.MINUTES), "writer A did not finish");
-      assertTrue(b.process.waitFor(5, TimeUnit.MINUTES), "writer B did not finish");
-    } finally {
-      a.process.destroyForcibly();
-      b.process.destroyForcibly();
-    }
-    assertEquals(0, a.process.exitValue(), "writer A failed:\n" + a.output);
-    assertEquals(0, b.process.exitValue(), "writer B failed:\n" + b.output);
-
-    try (JdbcRecordStore store = tables.store()) {
-      Set<String> found = WriterProcess.assertOnlyWholeBatches(store);
-      Set<String> expected = new TreeSet<>();
-      for (int i = 0; i < PER_WRITER; i++) {
-        expected.add("A:" + i);
-        expected.add("B:" + i);
-      }
-      assertEquals(expected, new TreeSet<>(found));
-      assertEquals(2L * PER_WRITER, store.logSize());
-    }
+    PostgresTwoProcessTest.runTwoStoreWriters(url, tables, PER_WRITER);
   }
 }

@@ -96,8 +96,16 @@ class PostgresTwoProcessTest {
 
   @Test
   void twoProcessesWritingAtOnceKeepEveryRecordAndEveryLogEntry() throws Exception {
-    WriterProcess.Started a = WriterProcess.start(url, tables.prefix(), "A", PER_WRITER);
-    WriterProcess.Started b = WriterProcess.start(url, tables.prefix(), "B", PER_WRITER);
+    runTwoStoreWriters(url, tables, PER_WRITER);
+  }
+
+  /**
+   * Two store-level writer JVMs write {@code perWriter} batches each into one database at once;
+   * afterwards every batch is there whole and the log holds every entry.
+   */
+  static void runTwoStoreWriters(String url, TestTables tables, int perWriter) throws Exception {
+    WriterProcess.Started a = WriterProcess.start(url, tables.prefix(), "A", perWriter);
+    WriterProcess.Started b = WriterProcess.start(url, tables.prefix(), "B", perWriter);
     try {
       assertTrue(a.process.waitFor(5, TimeUnit.MINUTES), "writer A did not finish");
       assertTrue(b.process.waitFor(5, TimeUnit.MINUTES), "writer B did not finish");
@@ -111,12 +119,12 @@ class PostgresTwoProcessTest {
     try (JdbcRecordStore store = tables.store()) {
       Set<String> found = WriterProcess.assertOnlyWholeBatches(store);
       Set<String> expected = new TreeSet<>();
-      for (int i = 0; i < PER_WRITER; i++) {
+      for (int i = 0; i < perWriter; i++) {
         expected.add("A:" + i);
         expected.add("B:" + i);
       }
       assertEquals(expected, new TreeSet<>(found));
-      assertEquals(2L * PER_WRITER, store.logSize());
+      assertEquals(2L * perWriter, store.logSize());
     }
   }
 }
