@@ -35,6 +35,39 @@ final class ChoiceCommands {
     }
   }
 
+  /**
+   * A withdrawal: the choice's record updated with its original content and a withdrawn date.
+   * Each kind names the content it needs and what it reports.
+   */
+  abstract static class Withdrawal extends Base {
+    @Option(names = "--record", required = true, paramLabel = "RECORD_ID")
+    String record;
+
+    @Option(names = "--given", required = true, paramLabel = "DATE")
+    LocalDate given;
+
+    @Option(names = "--on", paramLabel = "DATE", description = "Default: today.")
+    LocalDate on;
+
+    /** The record's content, withdrawn on {@code withdrawnOn}. */
+    abstract Object withdrawn(LocalDate withdrawnOn);
+
+    /** What the command reports, e.g. "Objection withdrawn". */
+    abstract String what();
+
+    @Override
+    int run() {
+      try (Workspace ws = open()) {
+        RecordId id = record("--record", record);
+        SecureRecords sr = ws.records();
+        long version = sr.update(id, withdrawn(on != null ? on : LocalDate.now()),
+            sr.metadata(id).version());
+        printRecorded(this, what(), id, version, null);
+        return PsuRecords.OK;
+      }
+    }
+  }
+
   /** {@code consent}: the client agrees to a transfer to a named team (3.2). */
   @Command(name = "consent", mixinStandardHelpOptions = true,
       description = "Record the client's agreement to an internal transfer to a team (3.2).",
@@ -65,29 +98,18 @@ final class ChoiceCommands {
     /** {@code consent withdraw}. */
     @Command(name = "withdraw", mixinStandardHelpOptions = true,
         description = "Withdraw an agreement: give its record, team and date given.")
-    static final class Withdraw extends Base {
-      @Option(names = "--record", required = true, paramLabel = "RECORD_ID")
-      String record;
-
+    static final class Withdraw extends Withdrawal {
       @Option(names = "--team", required = true)
       Team team;
 
-      @Option(names = "--given", required = true, paramLabel = "DATE")
-      LocalDate given;
-
-      @Option(names = "--on", paramLabel = "DATE", description = "Default: today.")
-      LocalDate on;
+      @Override
+      Object withdrawn(LocalDate withdrawnOn) {
+        return new TransferConsent(team, given, withdrawnOn);
+      }
 
       @Override
-      int run() {
-        try (Workspace ws = open()) {
-          RecordId id = record("--record", record);
-          SecureRecords sr = ws.records();
-          long version = sr.update(id, new TransferConsent(team, given,
-              on != null ? on : LocalDate.now()), sr.metadata(id).version());
-          printRecorded(this, "Agreement withdrawn", id, version, null);
-          return PsuRecords.OK;
-        }
+      String what() {
+        return "Agreement withdrawn";
       }
     }
   }
@@ -125,33 +147,22 @@ final class ChoiceCommands {
     /** {@code object withdraw}. */
     @Command(name = "withdraw", mixinStandardHelpOptions = true,
         description = "Withdraw an objection: give its record and its original content.")
-    static final class Withdraw extends Base {
-      @Option(names = "--record", required = true, paramLabel = "RECORD_ID")
-      String record;
-
+    static final class Withdraw extends Withdrawal {
       @Option(names = "--casework", paramLabel = "RECORD_ID")
       String casework;
 
       @Option(names = "--class", paramLabel = "CLASS")
       FieldClass fieldClass;
 
-      @Option(names = "--given", required = true, paramLabel = "DATE")
-      LocalDate given;
-
-      @Option(names = "--on", paramLabel = "DATE", description = "Default: today.")
-      LocalDate on;
+      @Override
+      Object withdrawn(LocalDate withdrawnOn) {
+        return new SharingObjection(casework == null ? null : RecordId.of(casework),
+            fieldClass, given, withdrawnOn);
+      }
 
       @Override
-      int run() {
-        try (Workspace ws = open()) {
-          RecordId id = record("--record", record);
-          SecureRecords sr = ws.records();
-          long version = sr.update(id, new SharingObjection(
-              casework == null ? null : RecordId.of(casework), fieldClass, given,
-              on != null ? on : LocalDate.now()), sr.metadata(id).version());
-          printRecorded(this, "Objection withdrawn", id, version, null);
-          return PsuRecords.OK;
-        }
+      String what() {
+        return "Objection withdrawn";
       }
     }
   }
@@ -188,32 +199,22 @@ final class ChoiceCommands {
     /** {@code acknowledge withdraw}. */
     @Command(name = "withdraw", mixinStandardHelpOptions = true,
         description = "Withdraw an acknowledgement: give its record, casework, digest and date.")
-    static final class Withdraw extends Base {
-      @Option(names = "--record", required = true, paramLabel = "RECORD_ID")
-      String record;
-
+    static final class Withdraw extends Withdrawal {
       @Option(names = "--casework", required = true, paramLabel = "RECORD_ID")
       String casework;
 
       @Option(names = "--digest", required = true)
       String digest;
 
-      @Option(names = "--given", required = true, paramLabel = "DATE")
-      LocalDate given;
-
-      @Option(names = "--on", paramLabel = "DATE", description = "Default: today.")
-      LocalDate on;
+      @Override
+      Object withdrawn(LocalDate withdrawnOn) {
+        return new FeedbackAcknowledgement(RecordId.of(casework), digest, given,
+            withdrawnOn);
+      }
 
       @Override
-      int run() {
-        try (Workspace ws = open()) {
-          RecordId id = record("--record", record);
-          SecureRecords sr = ws.records();
-          long version = sr.update(id, new FeedbackAcknowledgement(RecordId.of(casework), digest,
-              given, on != null ? on : LocalDate.now()), sr.metadata(id).version());
-          printRecorded(this, "Acknowledgement withdrawn", id, version, null);
-          return PsuRecords.OK;
-        }
+      String what() {
+        return "Acknowledgement withdrawn";
       }
     }
   }
