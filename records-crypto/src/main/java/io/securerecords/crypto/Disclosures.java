@@ -71,7 +71,7 @@ final class Disclosures {
   private final Indexes indexes;
   private final Search searches;
   private final Cache<String, TokenVerifier> verifiers =
-      Caffeine.newBuilder().maximumSize(1_000).build();
+      Caffeine.newBuilder().maximumSize(1_000).executor(Runnable::run).build();
 
   Disclosures(RecordStore store, DataKeys dataKeys, EnquiryLog log, DisclosurePolicy policy,
       Map<RecordType, RecordSchema> schemas, TokenKeys tokenKeys, String issuerName,

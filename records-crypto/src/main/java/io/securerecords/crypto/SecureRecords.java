@@ -197,23 +197,70 @@ public final class SecureRecords implements AutoCloseable {
 
   private RecordId put(ClientId client, RecordSchema schema, Object value) {
     Objects.requireNonNull(client, "client");
-    Map<String, byte[]> plaintext = schema.encode(value);
-    List<IndexTerm> terms = indexes.termsFor(schema.type(), plaintext);
-    RecordId id = RecordId.random();
+    return seal(List.of(new Pending(client, schema, schema.encode(value)))).get(0);
+  }
+
+  /**
+   * Seals many new records, possibly about many clients, and writes them in one atomic write:
+   * all of them or none. For imports, where one write per record costs a commit each. A client
+   * without a data key gets one, written in the same write.
+   *
+   * @return the new records' ids, in the order given
+   * @throws InvalidInputException if any value breaks its schema (the message names its position
+   *     in the list and the field); nothing is written
+   */
+  public List<RecordId> putAll(List<NewRecord> records) {
+    Objects.requireNonNull(records, "records");
+    List<Pending> pending = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      NewRecord r = Objects.requireNonNull(records.get(i), "records[" + i + "]");
+      try {
+        RecordSchema schema = schemaFor(r.value().getClass());
+        pending.add(new Pending(r.client(), schema, schema.encode(r.value())));
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException("records[" + i + "]." + e.field(), e.rule());
+      }
+    }
+    return seal(pending);
+  }
+
+  private record Pending(ClientId client, RecordSchema schema, Map<String, byte[]> plaintext) {}
+
+  private List<RecordId> seal(List<Pending> records) {
+    if (records.isEmpty()) {
+      return List.of();
+    }
+    List<RecordId> ids = new ArrayList<>(records.size());
+    List<List<IndexTerm>> terms = new ArrayList<>(records.size());
+    for (Pending r : records) {
+      terms.add(indexes.termsFor(r.schema().type(), r.plaintext()));
+      ids.add(RecordId.random());
+    }
     for (int attempt = 1; ; attempt++) {
-      DataKeys.ForWriting keys = dataKeys.forWriting(client);
+      Map<ClientId, DataKeys.ForWriting> keysOf = new java.util.LinkedHashMap<>();
       Instant now = clock.instant();
-      SealedRecord sealed = RecordSealer.seal(keys.keys(), schema.type(), id, 1, now, now, plaintext);
-      WriteBatch.Builder batch = WriteBatch.builder().putRecord(sealed, 0).indexTerms(id, terms);
-      keys.newEntry().ifPresent(entry -> batch.putKey(entry, 0));
+      WriteBatch.Builder batch = WriteBatch.builder();
+      for (int i = 0; i < records.size(); i++) {
+        Pending r = records.get(i);
+        DataKeys.ForWriting keys = keysOf.computeIfAbsent(r.client(), dataKeys::forWriting);
+        batch.putRecord(RecordSealer.seal(keys.keys(), r.schema().type(), ids.get(i), 1, now, now,
+            r.plaintext()), 0).indexTerms(ids.get(i), terms.get(i));
+      }
+      keysOf.values().forEach(k -> k.newEntry().ifPresent(entry -> batch.putKey(entry, 0)));
       try {
         store.write(batch.build());
-        keys.newEntry().ifPresent(entry -> dataKeys.remember(keys.keys()));
-        return id;
+        keysOf.values().forEach(k -> k.newEntry().ifPresent(entry -> dataKeys.remember(k.keys())));
+        return List.copyOf(ids);
       } catch (ConflictException e) {
-        // Most likely another writer created this client's key first: use theirs.
-        dataKeys.forget(client);
-        if (keys.newEntry().isEmpty() || attempt >= WRITE_ATTEMPTS) {
+        // Most likely another writer created a client's key first: use theirs.
+        boolean newKeys = false;
+        for (DataKeys.ForWriting k : keysOf.values()) {
+          if (k.newEntry().isPresent()) {
+            dataKeys.forget(k.keys().client());
+            newKeys = true;
+          }
+        }
+        if (!newKeys || attempt >= WRITE_ATTEMPTS) {
           throw e;
         }
       }

@@ -43,20 +43,21 @@ final class TamperingStore extends FilterRecordStore {
   /** When set, every batch that appends to the log fails, as if the database refused it. */
   volatile boolean failLogWrites;
 
+  /** When set, the next batch fails, as if the database refused it. */
+  volatile boolean failNextWrite;
+
   @Override
   public synchronized void write(WriteBatch batch) {
     if (failLogWrites && !batch.logAppends().isEmpty()) {
       throw new io.securerecords.api.error.StoreException("injected: the log cannot be written");
     }
+    if (failNextWrite) {
+      failNextWrite = false;
+      throw new io.securerecords.api.error.StoreException("injected: the batch cannot be written");
+    }
     received.add(batch);
     inner.write(batch);
   }
-
-
-
-
-
-
 
   @Override
   public Optional<SealedRecord> record(RecordId id) {
@@ -84,6 +85,5 @@ final class TamperingStore extends FilterRecordStore {
   public long logSize() {
     return onLogRead.apply(inner.log(0, Integer.MAX_VALUE)).size();
   }
-
 
 }
