@@ -1,6 +1,5 @@
 package io.securerecords.crypto;
 
-import io.securerecords.bench.BufferingStore;
 import io.securerecords.bench.PlainRows;
 import io.securerecords.bench.PlainTable;
 import io.securerecords.bench.PooledDataSource;
@@ -37,10 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * -Xmx512m}; one shot each. Rate = records / score.
  *
  * <ul>
- *   <li>{@code sealedPut}: {@code SecureRecords.put} per record, as the public API offers it (one
- *       transaction per record; the library has no batched import).
- *   <li>{@code sealedGrouped}: the same puts, their writes applied 1,000 records per transaction
- *       through {@code JdbcRecordStore.writeAll}: what a batched import API would give.
+ *   <li>{@code sealedPut}: {@code SecureRecords.putAll}, 1,000 records (500 clients) per call:
+ *       each call seals them and writes them in one transaction.
  *   <li>{@code plainBatch}: the same rows in clear, JDBC batch insert, 1,000 per transaction.
  * </ul>
  *
@@ -90,35 +87,18 @@ public class ImportBenchmark {
   public int sealedPut() {
     try (SecureRecords secure = builder(store()).build()) {
       PsuPopulation population = PsuPopulation.standard();
+      List<NewRecord> batch = new ArrayList<>(1_000);
       for (int i = 0; i < records / 2; i++) {
         PsuPopulation.PsuClient c = population.client(i);
-        secure.put(c.id(), c.basic());
-        secure.put(c.id(), c.casework());
+        batch.add(new NewRecord(c.id(), c.basic()));
+        batch.add(new NewRecord(c.id(), c.casework()));
+        if (batch.size() >= 1_000) {
+          secure.putAll(batch);
+          batch.clear();
+        }
       }
+      secure.putAll(batch);
     }
-    return records;
-  }
-
-  @Benchmark
-  public int sealedGrouped() {
-    JdbcRecordStore store = store();
-    KeyEncryptionKey kek = KeyEncryptionKey.ephemeral();
-    SecureRecords.builder().store(store).kek(kek).expectedClients(Math.max(records / 2, 50_000))
-        .build();
-    BufferingStore buffer = new BufferingStore(store, (id, terms) -> { });
-    SecureRecords secure = SecureRecords.builder().store(buffer).kek(kek)
-        .expectedClients(Math.max(records / 2, 50_000)).build();
-    PsuPopulation population = PsuPopulation.standard();
-    for (int i = 0; i < records / 2; i++) {
-      PsuPopulation.PsuClient c = population.client(i);
-      secure.put(c.id(), c.basic());
-      secure.put(c.id(), c.casework());
-      if ((i + 1) % 500 == 0) {
-        buffer.flush();
-      }
-    }
-    buffer.flush();
-    store.close();
     return records;
   }
 

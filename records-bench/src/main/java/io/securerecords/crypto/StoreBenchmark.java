@@ -5,6 +5,7 @@ import io.securerecords.api.schema.FieldClass;
 import io.securerecords.bench.PlainRows;
 import io.securerecords.bench.PsuPopulation;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +27,15 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Benchmark 3: put and get by id, sealed against a plaintext table (or index) of the same shape on
- * the same engine, over a store already holding {@code clients} typical clients.
+ * Benchmark 3: put (batched) and get by id, sealed against a plaintext table (or index) of the
+ * same shape on the same engine, over a store already holding {@code clients} typical clients.
  *
- * <p>{@code sealedPut} seals the 4 KB casework record of a known client through {@code
- * SecureRecords.put} (one atomic write: record and its blind-index terms); {@code plainPut}
- * inserts the same record's plaintext row in one transaction (Lucene: one commit, as the sealed
- * store commits every write). {@code sealedGet} fetches a record by id, checks its MAC and opens
- * every field (the read path of a release, without token and log); {@code plainGet} selects the
- * row by primary key.
+ * <p>{@code sealedPut} seals the 4 KB casework records of {@code batch} known clients through
+ * {@code SecureRecords.putAll} (one atomic write: records and their blind-index terms); {@code
+ * plainPut} inserts the same records' plaintext rows in one transaction (Lucene: one commit, as
+ * the sealed store commits every write). One operation is one batch. {@code sealedGet} fetches a
+ * record by id, checks its MAC and opens every field (the read path of a release, without token
+ * and log); {@code plainGet} selects the row by primary key.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -51,8 +52,12 @@ public class StoreBenchmark {
   @Param({"100000"})
   public int clients;
 
+  /** Records per put: one write (transaction, commit) each. */
+  @Param({"100"})
+  public int batch;
+
   private StoreFixture fixture;
-  private PsuPopulation.PsuClient client;
+  private List<PsuPopulation.PsuClient> writers;
   private SplittableRandom random;
   private long written;
   private final Set<FieldClass> all = EnumSet.allOf(FieldClass.class);
@@ -60,10 +65,14 @@ public class StoreBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     fixture = StoreFixture.open(engine, clients);
-    client = PsuPopulation.standard().client(3);
+    PsuPopulation population = PsuPopulation.standard();
+    writers = new ArrayList<>(batch);
+    for (int i = 0; i < batch; i++) {
+      writers.add(population.client(i));
+      // Warm the client's key, as a service writing to an active client has it.
+      fixture.records.dataKeys().forReading(writers.get(i).id());
+    }
     random = new SplittableRandom(PsuPopulation.DEFAULT_SEED);
-    // Warm the client's key, as a service writing to an active client has it.
-    fixture.records.put(client.id(), client.casework());
   }
 
   @TearDown(Level.Trial)
@@ -72,16 +81,22 @@ public class StoreBenchmark {
   }
 
   @Benchmark
-  public RecordId sealedPut() {
-    return fixture.records.put(client.id(), client.casework());
+  public List<RecordId> sealedPut() {
+    List<NewRecord> records = new ArrayList<>(batch);
+    for (PsuPopulation.PsuClient c : writers) {
+      records.add(new NewRecord(c.id(), c.casework()));
+    }
+    return fixture.records.putAll(records);
   }
 
   @Benchmark
   public long plainPut() {
-    PlainRows.Row c = PlainRows.of(client, 1_772_000_000L)[1];
-    String id = "p-" + System.nanoTime() + "-" + written++;
-    fixture.insertPlain(List.of(new PlainRows.Row(id, c.client(), c.type(), 1,
-        c.createdSeconds(), 0, null, PlainRows.fieldsJson(client.casework()))));
+    List<PlainRows.Row> rows = new ArrayList<>(batch);
+    for (PsuPopulation.PsuClient c : writers) {
+      rows.add(new PlainRows.Row("p-" + System.nanoTime() + "-" + written++, c.id().value(),
+          "psu.casework", 1, 1_772_000_000L, 0, null, PlainRows.fieldsJson(c.casework())));
+    }
+    fixture.insertPlain(rows);
     return written;
   }
 

@@ -5,7 +5,6 @@ import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.FieldClass;
 import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.RecordStore;
-import io.securerecords.bench.BufferingStore;
 import io.securerecords.bench.PlainIndex;
 import io.securerecords.bench.PlainRows;
 import io.securerecords.bench.PlainTable;
@@ -35,8 +34,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A sealed store and its plaintext twin on one engine, holding the same {@code clients} PSU
- * clients (two records each). Loaded once through {@code SecureRecords.put} (writes grouped 500
- * clients per transaction or commit by {@link BufferingStore}) and kept under {@code
+ * clients (two records each). Loaded once through {@code SecureRecords.putAll} (500 clients, 1,000
+ * records, per call: one transaction or commit each) and kept under {@code
  * records-bench/target/bench-data/ENGINE-CLIENTS} (or the folder in {@code -Dbench.data}), so
  * later runs open it at once; delete the folder to load again.
  */
@@ -198,26 +197,31 @@ final class StoreFixture implements AutoCloseable {
 
   private void load(KeyEncryptionKey kek, Path ids) throws IOException {
     long start = System.nanoTime();
-    builder(store, kek).build(); // creates the library's own keys in the store, unbuffered
-    IndexTerm[] lastRegister = new IndexTerm[1];
-    BufferingStore buffer = new BufferingStore(store, (id, terms) -> terms.stream()
-        .filter(t -> t.index().equals("register")).findFirst()
-        .ifPresent(t -> lastRegister[0] = t));
-    SecureRecords loader = builder(buffer, kek).build();
+    SecureRecords loader = builder(store, kek).build();
+    Indexes.Declared register = loader.indexes().declared("register");
     PsuPopulation population = PsuPopulation.standard();
     List<PlainRows.Row> plain = new ArrayList<>();
+    List<NewRecord> sealed = new ArrayList<>();
+    List<String> registerTerms = new ArrayList<>();
     long created = 1_772_000_000L;
     try (BufferedWriter out = Files.newBufferedWriter(ids, StandardCharsets.UTF_8)) {
       for (int i = 0; i < clients; i++) {
         PsuPopulation.PsuClient c = population.client(i);
-        RecordId b = loader.put(c.id(), c.basic());
-        RecordId w = loader.put(c.id(), c.casework());
-        out.write(i + "\t" + b.value() + "\t" + w.value() + "\t"
-            + Base64.getEncoder().encodeToString(lastRegister[0].term()) + "\n");
+        sealed.add(new NewRecord(c.id(), c.basic()));
+        sealed.add(new NewRecord(c.id(), c.casework()));
+        registerTerms.add(Base64.getEncoder().encodeToString(loader.indexes()
+            .queryTerms(register, c.basic().registration()).get(0).term()));
         plain.addAll(List.of(PlainRows.of(c, created)));
         if ((i + 1) % GROUP == 0 || i + 1 == clients) {
-          buffer.flush();
+          List<RecordId> written = loader.putAll(sealed);
+          int first = i + 1 - registerTerms.size();
+          for (int k = 0; k < registerTerms.size(); k++) {
+            out.write((first + k) + "\t" + written.get(2 * k).value() + "\t"
+                + written.get(2 * k + 1).value() + "\t" + registerTerms.get(k) + "\n");
+          }
           insertPlain(plain);
+          sealed.clear();
+          registerTerms.clear();
           plain.clear();
         }
         if ((i + 1) % 10_000 == 0) {

@@ -72,17 +72,19 @@ final class Search {
         throw new RefusedException(purpose.clause(), "this purpose cannot search");
       }
       Set<FieldClass> classes = policy.narrow(purpose, claims.fieldClasses());
-      java.util.TreeSet<RecordId> candidates = candidates(index, query);
+      java.util.NavigableMap<RecordId, SealedRecord> candidates = candidates(index, query);
       if (after != null) {
-        candidates = new java.util.TreeSet<>(candidates.tailSet(after, false));
+        candidates = candidates.tailMap(after, false);
       }
       Map<ClientId, ClientKeys> keysOf = new java.util.HashMap<>();
       Map<ClientId, ClientFacts> factsOf = new java.util.HashMap<>();
       Map<ClientId, List<ReleasedRecord>> byClient = new java.util.LinkedHashMap<>();
       List<ReleasedRecord> page = new ArrayList<>();
       RecordId next = null;
-      for (RecordId id : candidates) {
-        SealedRecord record = store.record(id).orElse(null);
+      for (Map.Entry<RecordId, SealedRecord> candidate : candidates.entrySet()) {
+        RecordId id = candidate.getKey();
+        SealedRecord record = candidate.getValue() != null ? candidate.getValue()
+            : store.record(id).orElse(null);
         if (record == null || !record.type().equals(index.type())
             || (only != null && !record.client().equals(only))
             || (!claims.records().isEmpty() && !claims.records().contains(id))) {
@@ -152,9 +154,16 @@ final class Search {
     }
   }
 
-  private java.util.TreeSet<RecordId> candidates(Indexes.Declared index, IndexQuery query) {
-    java.util.TreeSet<RecordId> out = new java.util.TreeSet<>();
+  /**
+   * The records whose blinded terms match, by id: read with their terms (one store query per
+   * term) or, for word queries, only their ids (null values), since most are dropped by the
+   * intersection of the words' sets.
+   */
+  private java.util.TreeMap<RecordId, SealedRecord> candidates(Indexes.Declared index,
+      IndexQuery query) {
+    java.util.TreeMap<RecordId, SealedRecord> found = new java.util.TreeMap<>();
     if (query instanceof IndexQuery.Words words) {
+      java.util.TreeSet<RecordId> out = new java.util.TreeSet<>();
       boolean first = true;
       for (String word : words.words()) {
         Set<RecordId> hits = new HashSet<>();
@@ -166,12 +175,13 @@ final class Search {
         }
         first = false;
       }
-      return out;
+      out.forEach(id -> found.put(id, null));
+      return found;
     }
     for (IndexTerm term : indexes.queryTerms(index, queryValues(query))) {
-      out.addAll(store.findByTerm(term));
+      store.recordsByTerm(term).forEach(r -> found.put(r.id(), r));
     }
-    return out;
+    return found;
   }
 
   private boolean matches(Indexes.Declared index, Map<String, byte[]> plaintext, IndexQuery query) {

@@ -617,6 +617,10 @@ public final class SecureRecords implements AutoCloseable {
     return dataKeys;
   }
 
+  Indexes indexes() {
+    return indexes;
+  }
+
   EnquiryLog log() {
     return log;
   }

@@ -65,6 +65,11 @@ final class TamperingStore extends FilterRecordStore {
   }
 
   @Override
+  public List<SealedRecord> recordsByTerm(io.securerecords.api.store.IndexTerm term) {
+    return inner.recordsByTerm(term).stream().map(onRecordRead).toList();
+  }
+
+  @Override
   public List<SealedRecord> records(ClientId client) {
     return inner.records(client).stream().map(onRecordRead).toList();
   }

@@ -635,6 +635,16 @@ public final class JdbcRecordStore implements RecordStore {
     }, rs -> RecordId.of(rs.getString(1)));
   }
 
+  /** One query: the term's rows joined to their records. */
+  @Override
+  public List<SealedRecord> recordsByTerm(IndexTerm term) {
+    Objects.requireNonNull(term, "term");
+    return query("reading records by term", sql.selectRecordsByTerm, ps -> {
+      ps.setString(1, term.index());
+      ps.setBytes(2, term.term());
+    }, JdbcRecordStore::readRecord);
+  }
+
   @Override
   public List<LogEntry> log(long fromSequence, int limit) {
     if (fromSequence < 0 || limit < 0) {

@@ -16,6 +16,7 @@ final class Sql {
   final String deleteTerms;
   final String insertTerm;
   final String selectByTerm;
+  final String selectRecordsByTerm;
   final String insertKey;
   final String updateKey;
   final String selectKey;
@@ -40,6 +41,9 @@ final class Sql {
     deleteTerms = "DELETE FROM " + s.term + " WHERE record_id = ?";
     insertTerm = "INSERT INTO " + s.term + " (index_name, term, record_id) VALUES (?, ?, ?)";
     selectByTerm = "SELECT record_id FROM " + s.term + " WHERE index_name = ? AND term = ? ORDER BY record_id";
+    selectRecordsByTerm = "SELECT r." + RECORD_COLUMNS.replace(", ", ", r.") + " FROM " + s.term
+        + " t JOIN " + s.record + " r ON r.id = t.record_id"
+        + " WHERE t.index_name = ? AND t.term = ? ORDER BY r.id";
     insertKey = "INSERT INTO " + s.key + " (version, erased, wrapped, erased_s, erased_n, name) VALUES (?, ?, ?, ?, ?, ?)";
     updateKey = "UPDATE " + s.key + " SET version = ?, erased = ?, wrapped = ?, erased_s = ?, erased_n = ?"
         + " WHERE name = ? AND version = ?";

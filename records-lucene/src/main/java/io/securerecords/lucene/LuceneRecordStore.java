@@ -435,6 +435,22 @@ public final class LuceneRecordStore implements RecordStore {
         .stream().map(RecordId::of).toList());
   }
 
+  /** One searcher: the term's companion documents, then their record documents. */
+  @Override
+  public List<SealedRecord> recordsByTerm(IndexTerm term) {
+    return read(s -> {
+      List<SealedRecord> out = new ArrayList<>();
+      for (String id : sortedKeys(s, new TermQuery(IndexDocuments.term(term)), Integer.MAX_VALUE,
+          BY_TERMS_RECORD)) {
+        Document doc = first(s, new TermQuery(IndexDocuments.recordId(RecordId.of(id))), null);
+        if (doc != null) {
+          out.add(IndexDocuments.record(doc));
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
   @Override
   public List<LogEntry> log(long fromSequence, int limit) {
     if (fromSequence < 0 || limit < 0) {

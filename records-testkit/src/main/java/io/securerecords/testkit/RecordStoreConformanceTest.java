@@ -614,6 +614,26 @@ public abstract class RecordStoreConformanceTest {
       }
 
       assertEquals(sorted(ids), store.findByTerm(shared));
+      assertEquals(sorted(ids), store.recordsByTerm(shared).stream().map(SealedRecord::id).toList());
+    }
+
+    @Test
+    void recordsByTermReadsTheHeldRecordsWholeAndOnlyThose() {
+      IndexTerm shared = fixtures.term("surname");
+      IndexTerm other = fixtures.term("surname");
+      ClientId client = fixtures.clientId();
+      SealedRecord a = putRecord(fixtures.sealedRecord(fixtures.recordId(), client, 1));
+      SealedRecord b = putRecord(fixtures.sealedRecord(fixtures.recordId(), client, 1));
+      SealedRecord c = putRecord(fixtures.sealedRecord(fixtures.recordId(), client, 1));
+      write(w -> w.indexTerms(a.id(), List.of(shared)).indexTerms(b.id(), List.of(shared, other))
+          .indexTerms(c.id(), List.of(other)));
+      SealedRecord bNext = fixtures.sealedRecord(b.id(), client, 2);
+      write(w -> w.putRecord(bNext, 1).deleteRecord(a.id(), 1));
+
+      assertEquals(List.of(bNext), store.recordsByTerm(shared));
+      assertEquals(sorted(List.of(b.id(), c.id())),
+          store.recordsByTerm(other).stream().map(SealedRecord::id).toList());
+      assertEquals(List.of(), store.recordsByTerm(fixtures.term("dob")));
     }
 
     @Test

@@ -53,7 +53,7 @@ import net.jqwik.api.statistics.Statistics;
  *   <li>a batch is refused with {@link ConflictException} exactly when the contract says so;
  *   <li>a refused batch changes nothing, an accepted one changes exactly what it names;
  *   <li>{@code record}, {@code recordIds} (with cursors), {@code records(client)}, {@code
- *       findByTerm} for every term in play, {@code key}, {@code keyNames}, the log and token
+ *       findByTerm} and {@code recordsByTerm} for every term in play, {@code key}, {@code keyNames}, the log and token
  *       use counts all equal the model's, in the model's order.
  * </ul>
  *
@@ -161,6 +161,8 @@ public abstract class RecordStoreStatefulProperties {
       }
       for (IndexTerm term : TERMS) {
         assertEquals(model.findByTerm(term), store.findByTerm(term), "findByTerm " + StoreModel.describe(term));
+        assertEquals(model.findByTerm(term).stream().map(model::record).map(Optional::orElseThrow)
+            .toList(), store.recordsByTerm(term), "recordsByTerm " + StoreModel.describe(term));
       }
       assertEquals(model.keyNames(), store.keyNames(null, Integer.MAX_VALUE), "keyNames");
       for (KeyName name : KEY_NAMES) {

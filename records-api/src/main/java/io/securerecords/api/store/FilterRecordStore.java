@@ -55,6 +55,11 @@ public abstract class FilterRecordStore implements RecordStore {
   }
 
   @Override
+  public List<SealedRecord> recordsByTerm(IndexTerm term) {
+    return in.recordsByTerm(term);
+  }
+
+  @Override
   public List<LogEntry> log(long fromSequence, int limit) {
     return in.log(fromSequence, limit);
   }

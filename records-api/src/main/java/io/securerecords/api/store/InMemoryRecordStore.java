@@ -245,6 +245,25 @@ public final class InMemoryRecordStore implements RecordStore {
   }
 
   @Override
+  public List<SealedRecord> recordsByTerm(IndexTerm term) {
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      TreeSet<RecordId> ids = recordsByTerm.get(TermKey.of(term));
+      if (ids == null) {
+        return List.of();
+      }
+      List<SealedRecord> out = new java.util.ArrayList<>(ids.size());
+      for (RecordId id : ids) {
+        out.add(records.get(id));
+      }
+      return List.copyOf(out);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
   public List<LogEntry> log(long fromSequence, int limit) {
     lock.readLock().lock();
     try {

@@ -84,6 +84,19 @@ public interface RecordStore extends AutoCloseable {
   List<RecordId> findByTerm(IndexTerm term);
 
   /**
+   * The records holding this term, ordered by record id: {@link #findByTerm} and {@link #record}
+   * in one read. A store should answer it with one query (a join, one searcher), as a blind-index
+   * lookup reads every candidate its term stands for; this default makes one read per record.
+   */
+  default List<SealedRecord> recordsByTerm(IndexTerm term) {
+    List<SealedRecord> out = new java.util.ArrayList<>();
+    for (RecordId id : findByTerm(term)) {
+      record(id).ifPresent(out::add);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * Up to {@code limit} log entries from {@code fromSequence}, in order; empty past the end.
    *
    * @throws IllegalArgumentException if {@code fromSequence} or {@code limit} is negative
