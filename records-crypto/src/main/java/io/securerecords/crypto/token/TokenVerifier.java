@@ -1,5 +1,7 @@
 package io.securerecords.crypto.token;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.jwt.JwkSetConverter;
 import com.google.crypto.tink.jwt.JwtInvalidException;
@@ -45,6 +47,16 @@ import java.util.function.Supplier;
  *       the right JSON type, with a known purpose and known field classes, no unknown claim.
  * </ul>
  *
+ * <p><b>Verdicts remembered</b>: a token string that passed every check is remembered (a bounded
+ * cache, up to {@value #REMEMBERED} tokens) with the key set that verified it, so that a token
+ * used several times (a search token) costs one signature verification, not one per use. A
+ * remembered verdict is reused only for the identical string, only while the verifier's key set
+ * is the same object (a rotation starts afresh), and only while its lifetime checks still hold at
+ * the clock's current time ({@code exp > now - skew}, {@code nbf} and {@code iat} {@code <= now +
+ * skew}, Tink's own rules); otherwise Tink verifies the token again, and its verdict, refusal
+ * included, stands. Claims are immutable, so nothing a caller does to a grant changes what is
+ * remembered.
+ *
  * <p>Every failure throws {@link RefusedException} with clause {@value #CLAUSE} and a condition
  * naming the check, never a claim value; Tink's messages, which may quote claims, are dropped.
  * Not checked here: the policy (done at release) and use counts (done in the store, see {@link
@@ -67,6 +79,14 @@ public final class TokenVerifier {
   private final Clock clock;
   private final Duration clockSkew;
   private final JwtValidator validator;
+
+  /** Tokens remembered as verified; see the class comment. */
+  static final int REMEMBERED = 4_096;
+
+  private record Verdict(TokenKeys.Checker checker, VerifiedGrant grant) {}
+
+  private final Cache<String, Verdict> verdicts =
+      Caffeine.newBuilder().maximumSize(REMEMBERED).executor(Runnable::run).build();
 
   private TokenVerifier(Builder b) {
     this.checker = b.checker;
@@ -106,9 +126,14 @@ public final class TokenVerifier {
       throw refused("token too large");
     }
     UnverifiedToken.checkHeader(compactJwt, algorithm);
+    TokenKeys.Checker keys = checker.get();
+    Verdict remembered = verdicts.getIfPresent(compactJwt);
+    if (remembered != null && remembered.checker() == keys && stillInTime(remembered.grant())) {
+      return remembered.grant();
+    }
     VerifiedJwt jwt;
     try {
-      jwt = checker.get().verify(compactJwt, validator);
+      jwt = keys.verify(compactJwt, validator);
     } catch (JwtInvalidException e) {
       throw refused(whichClaimFailed(compactJwt));
     } catch (GeneralSecurityException e) {
@@ -117,7 +142,18 @@ public final class TokenVerifier {
       // Fail closed on anything Tink did not foresee in hostile input.
       throw refused("malformed token");
     }
-    return new VerifiedGrant(ClaimsCodec.decode(jwt));
+    VerifiedGrant grant = new VerifiedGrant(ClaimsCodec.decode(jwt));
+    verdicts.put(compactJwt, new Verdict(keys, grant));
+    return grant;
+  }
+
+  /** Tink's lifetime rules, at the clock's current time, for a verdict Tink gave earlier. */
+  private boolean stillInTime(VerifiedGrant grant) {
+    Instant now = clock.instant();
+    AccessTokenClaims claims = grant.claims();
+    return claims.expiry().isAfter(now.minus(clockSkew))
+        && !claims.notBefore().isAfter(now.plus(clockSkew))
+        && !claims.issuedAt().isAfter(now.plus(clockSkew));
   }
 
   /**
