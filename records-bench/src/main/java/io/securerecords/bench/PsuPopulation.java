@@ -73,6 +73,11 @@ public final class PsuPopulation {
     return withSeed(DEFAULT_SEED);
   }
 
+  /** The id of client {@code i}, without generating their records. */
+  public static ClientId clientId(int i) {
+    return ClientId.of("client-" + i);
+  }
+
   /** Client {@code i}: the same on every run with this population's seed. */
   public PsuClient client(int i) {
     if (i < 0 || i > 7_999_999) {
@@ -115,7 +120,7 @@ public final class PsuPopulation {
         .correspondence(messages)
         .observations(text(random, 1_250))
         .build();
-    return new PsuClient(ClientId.of("client-" + i), i, basic, casework, adviser);
+    return new PsuClient(clientId(i), i, basic, casework, adviser);
   }
 
   private static String pick(SplittableRandom random, String[] from) {

@@ -47,12 +47,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
 public class LookupBenchmark {
   @Param({"h2", "lucene"})
   public String engine;
 
-  @Param({"100000"})
+  /** Clients held (two records each): 50000 = 100,000 records; 500000 = 1,000,000 records. */
+  @Param({"50000"})
   public int clients;
 
   private StoreFixture fixture;

@@ -42,14 +42,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
 public class StoreBenchmark {
   /** h2 and lucene by default; postgres and mariadb with {@code -p engine=postgres,mariadb}. */
   @Param({"h2", "lucene"})
   public String engine;
 
-  /** Clients held before measuring (two records each); 1000000 in the large profile. */
-  @Param({"100000"})
+  /** Clients held (two records each): 50000 = 100,000 records; 500000 = 1,000,000 records. */
+  @Param({"50000"})
   public int clients;
 
   /** Records per put: one write (transaction, commit) each. */
