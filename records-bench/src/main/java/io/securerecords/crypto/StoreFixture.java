@@ -54,18 +54,6 @@ final class StoreFixture implements AutoCloseable {
   final IndexTerm[] registerTerms;
   private final PooledDataSource pool;
 
-  static {
-    // Works around a library bug found here: in a fresh JVM, SecureRecords over a store that
-    // already holds its token-signing key fails with "keyset: must hold only ES256 private keys"
-    // because the stored keyset is parsed before Tink's JWT key managers are registered (they are
-    // registered only as a side effect of generating a new key). See BENCHMARKS.md.
-    try {
-      com.google.crypto.tink.jwt.JwtSignatureConfig.register();
-    } catch (java.security.GeneralSecurityException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
   private StoreFixture(String engine, int clients) throws IOException, SQLException {
     this.engine = engine;
     this.clients = clients;

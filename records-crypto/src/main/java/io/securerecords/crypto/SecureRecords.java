@@ -621,6 +621,10 @@ public final class SecureRecords implements AutoCloseable {
     return indexes;
   }
 
+  TokenKeys tokenKeys() {
+    return tokenKeys;
+  }
+
   EnquiryLog log() {
     return log;
   }
