@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code sealedPut} seals the 4 KB casework records of {@code batch} known clients through
  * {@code SecureRecords.putAll} (one atomic write: records and their blind-index terms); {@code
- * plainPut} inserts the same records' plaintext rows, with random ids of the same format, in one
+ * plainPut} inserts the same records' plaintext rows, with ids of the same format, in one
  * transaction (Lucene: one commit, as the sealed store commits every write). One operation is one batch. {@code sealedGet} fetches a
  * record by id, checks its MAC and opens every field (the read path of a release, without token
  * and log); {@code plainGet} selects the row by primary key.
@@ -93,9 +93,9 @@ public class StoreBenchmark {
   public long plainPut() {
     List<PlainRows.Row> rows = new ArrayList<>(batch);
     for (PsuPopulation.PsuClient c : writers) {
-      // Random ids of the library's own format, as the sealed records get: same shape.
+      // Ids of the library's own format, as the sealed records get: same shape.
       written++;
-      rows.add(new PlainRows.Row(RecordId.random().value(), c.id().value(),
+      rows.add(new PlainRows.Row(RecordId.timeOrdered(java.time.Instant.now()).value(), c.id().value(),
           "psu.casework", 1, 1_772_000_000L, 0, null, PlainRows.fieldsJson(c.casework())));
     }
     fixture.insertPlain(rows);

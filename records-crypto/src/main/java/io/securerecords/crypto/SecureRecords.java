@@ -232,9 +232,10 @@ public final class SecureRecords implements AutoCloseable {
     }
     List<RecordId> ids = new ArrayList<>(records.size());
     List<List<IndexTerm>> terms = new ArrayList<>(records.size());
+    Instant created = clock.instant();
     for (Pending r : records) {
       terms.add(indexes.termsFor(r.schema().type(), r.plaintext()));
-      ids.add(RecordId.random());
+      ids.add(RecordId.timeOrdered(created));
     }
     for (int attempt = 1; ; attempt++) {
       Map<ClientId, DataKeys.ForWriting> keysOf = new java.util.LinkedHashMap<>();
