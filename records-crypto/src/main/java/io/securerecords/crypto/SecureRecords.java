@@ -232,14 +232,14 @@ public final class SecureRecords implements AutoCloseable {
     }
     List<RecordId> ids = new ArrayList<>(records.size());
     List<List<IndexTerm>> terms = new ArrayList<>(records.size());
-    Instant created = clock.instant();
+    // One instant: each id shows exactly its record's creation time, on every attempt.
+    Instant now = clock.instant();
     for (Pending r : records) {
       terms.add(indexes.termsFor(r.schema().type(), r.plaintext()));
-      ids.add(RecordId.timeOrdered(created));
+      ids.add(RecordId.timeOrdered(now));
     }
     for (int attempt = 1; ; attempt++) {
       Map<ClientId, DataKeys.ForWriting> keysOf = new java.util.LinkedHashMap<>();
-      Instant now = clock.instant();
       WriteBatch.Builder batch = WriteBatch.builder();
       for (int i = 0; i < records.size(); i++) {
         Pending r = records.get(i);
