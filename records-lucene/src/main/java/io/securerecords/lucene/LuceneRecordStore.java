@@ -33,14 +33,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -54,6 +61,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -103,8 +111,6 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class LuceneRecordStore implements RecordStore {
   private static final Sort BY_RECORD_ID = new Sort(new SortField(RECORD_ID, SortField.Type.STRING));
-  private static final Sort BY_TERMS_RECORD =
-      new Sort(new SortField(TERMS_RECORD, SortField.Type.STRING));
   private static final Sort BY_KEY_NAME = new Sort(new SortField(KEY_NAME, SortField.Type.STRING));
   private static final Sort BY_SEQUENCE = new Sort(new SortField(LOG_SEQUENCE, SortField.Type.LONG));
 
@@ -293,7 +299,7 @@ public final class LuceneRecordStore implements RecordStore {
         if (!keysTouched.add(name)) {
           throw new ConflictException("key " + name + " is written twice in one batch");
         }
-        Document current = first(s, new TermQuery(IndexDocuments.keyName(name)), Set.of(KEY_VERSION));
+        Document current = first(s, IndexDocuments.keyName(name), Set.of(KEY_VERSION));
         long stored = current == null ? 0 : IndexDocuments.number(current, KEY_VERSION).longValue();
         if (stored != keyPut.expectedVersion()) {
           throw new ConflictException(
@@ -384,7 +390,7 @@ public final class LuceneRecordStore implements RecordStore {
 
   @Override
   public Optional<SealedRecord> record(RecordId id) {
-    return read(s -> Optional.ofNullable(first(s, new TermQuery(IndexDocuments.recordId(id)), null))
+    return read(s -> Optional.ofNullable(first(s, IndexDocuments.recordId(id), null))
         .map(IndexDocuments::record));
   }
 
@@ -413,7 +419,7 @@ public final class LuceneRecordStore implements RecordStore {
 
   @Override
   public Optional<KeyEntry> key(KeyName name) {
-    return read(s -> Optional.ofNullable(first(s, new TermQuery(IndexDocuments.keyName(name)), null))
+    return read(s -> Optional.ofNullable(first(s, IndexDocuments.keyName(name), null))
         .map(IndexDocuments::key));
   }
 
@@ -430,19 +436,20 @@ public final class LuceneRecordStore implements RecordStore {
 
   @Override
   public List<RecordId> findByTerm(IndexTerm term) {
-    return read(s -> sortedKeys(s, new TermQuery(IndexDocuments.term(term)), Integer.MAX_VALUE,
-            BY_TERMS_RECORD)
-        .stream().map(RecordId::of).toList());
+    return read(s -> termRecordIds(s, IndexDocuments.term(term)).stream()
+        .map(id -> RecordId.of(id.utf8ToString())).toList());
   }
 
-  /** One searcher: the term's companion documents, then their record documents. */
+  /**
+   * One searcher and no scoring: the record ids of the term's companion documents, read from the
+   * postings and doc values of each segment, then each record document by its id term.
+   */
   @Override
   public List<SealedRecord> recordsByTerm(IndexTerm term) {
     return read(s -> {
       List<SealedRecord> out = new ArrayList<>();
-      for (String id : sortedKeys(s, new TermQuery(IndexDocuments.term(term)), Integer.MAX_VALUE,
-          BY_TERMS_RECORD)) {
-        Document doc = first(s, new TermQuery(IndexDocuments.recordId(RecordId.of(id))), null);
+      for (BytesRef id : termRecordIds(s, IndexDocuments.term(term))) {
+        Document doc = first(s, new Term(RECORD_ID, id), null);
         if (doc != null) {
           out.add(IndexDocuments.record(doc));
         }
@@ -576,11 +583,11 @@ public final class LuceneRecordStore implements RecordStore {
 
   /** The stored version and client of a record, or null if it is not held. */
   private static Document recordHead(IndexSearcher s, RecordId id) throws IOException {
-    return first(s, new TermQuery(IndexDocuments.recordId(id)), Set.of(RECORD_VERSION, RECORD_CLIENT));
+    return first(s, IndexDocuments.recordId(id), Set.of(RECORD_VERSION, RECORD_CLIENT));
   }
 
   private static int storedUses(IndexSearcher s, String tokenId) throws IOException {
-    Document d = first(s, new TermQuery(IndexDocuments.tokenId(tokenId)), Set.of(TOKEN_USES));
+    Document d = first(s, IndexDocuments.tokenId(tokenId), Set.of(TOKEN_USES));
     return d == null ? 0 : IndexDocuments.number(d, TOKEN_USES).intValue();
   }
 
@@ -588,14 +595,46 @@ public final class LuceneRecordStore implements RecordStore {
     return s.count(new TermQuery(IndexDocuments.kind(kind)));
   }
 
-  /** The stored fields (all, or those named) of the one document matching, or null. */
-  private static Document first(IndexSearcher s, Query query, Set<String> fields) throws IOException {
-    TopDocs hits = s.search(query, 1);
-    if (hits.scoreDocs.length == 0) {
-      return null;
+  /**
+   * The stored fields (all, or those named) of the live document holding a unique key term, or
+   * null. Reads the term's postings segment by segment: no query, weight or scoring.
+   */
+  private static Document first(IndexSearcher s, Term key, Set<String> fields) throws IOException {
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      PostingsEnum docs = leaf.reader().postings(key, PostingsEnum.NONE);
+      if (docs == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+        if (live == null || live.get(d)) {
+          int doc = leaf.docBase + d;
+          return fields == null
+              ? s.storedFields().document(doc)
+              : s.storedFields().document(doc, fields);
+        }
+      }
     }
-    int doc = hits.scoreDocs[0].doc;
-    return fields == null ? s.storedFields().document(doc) : s.storedFields().document(doc, fields);
+    return null;
+  }
+
+  /** The record ids (sorted) of the live companion documents that hold an index term. */
+  private static SortedSet<BytesRef> termRecordIds(IndexSearcher s, Term term) throws IOException {
+    SortedSet<BytesRef> ids = new TreeSet<>();
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      PostingsEnum docs = leaf.reader().postings(term, PostingsEnum.NONE);
+      if (docs == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      SortedDocValues recordIds = DocValues.getSorted(leaf.reader(), TERMS_RECORD);
+      for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+        if ((live == null || live.get(d)) && recordIds.advanceExact(d)) {
+          ids.add(BytesRef.deepCopyOf(recordIds.lookupOrd(recordIds.ordValue())));
+        }
+      }
+    }
+    return ids;
   }
 
   /** Up to {@code limit} hits in sort order; the priority queue is sized by the match count. */
