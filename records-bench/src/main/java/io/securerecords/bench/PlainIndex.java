@@ -9,12 +9,14 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 
 /**
  * A plaintext Lucene index of the sealed store's shape: one document per record with its id,
@@ -25,8 +27,19 @@ public final class PlainIndex implements AutoCloseable {
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final boolean terms;
 
   public PlainIndex(Path folder) throws IOException {
+    this(folder, false);
+  }
+
+  /**
+   * With {@code terms}, each document also holds its {@link PlainRows.Term}s in clear, one term
+   * field per index ({@code term.<index>}): the twin that answers the same searches as the
+   * sealed store.
+   */
+  public PlainIndex(Path folder, boolean terms) throws IOException {
+    this.terms = terms;
     directory = FSDirectory.open(folder);
     writer = new IndexWriter(directory, new IndexWriterConfig()
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(false));
@@ -48,6 +61,11 @@ public final class PlainIndex implements AutoCloseable {
         d.add(new StringField("register", r.registerNumber(), Field.Store.NO));
       }
       d.add(new StoredField("fields", r.fields()));
+      if (terms) {
+        for (PlainRows.Term t : r.terms()) {
+          d.add(new StringField("term." + t.index(), t.value(), Field.Store.NO));
+        }
+      }
       writer.addDocument(d);
     }
     writer.commit();
@@ -64,15 +82,24 @@ public final class PlainIndex implements AutoCloseable {
     return one(new Term("register", number));
   }
 
+  /** Reads the term's postings segment by segment, as the sealed store reads a unique key. */
   private String one(Term term) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
-      TopDocs top = s.search(new TermQuery(term), 1);
-      if (top.scoreDocs.length == 0) {
-        return null;
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        PostingsEnum docs = leaf.reader().postings(term, PostingsEnum.NONE);
+        if (docs == null) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+          if (live == null || live.get(d)) {
+            Document doc = s.storedFields().document(leaf.docBase + d);
+            return doc.get("version") + ":" + doc.get("fields");
+          }
+        }
       }
-      Document d = s.storedFields().document(top.scoreDocs[0].doc);
-      return d.get("version") + ":" + d.get("fields");
+      return null;
     } finally {
       searchers.release(s);
     }

@@ -1,20 +1,59 @@
 package io.securerecords.bench;
 
+import io.securerecords.api.index.Normaliser;
+import io.securerecords.api.psu.Appointment;
+import io.securerecords.api.psu.BasicRecord;
+import io.securerecords.api.psu.CaseworkRecord;
 import io.securerecords.api.psu.PsuSchemas;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The plaintext twin of a sealed record: the same metadata and the same field values (the
  * schema's JSON of each field), in clear, as one JSON object; plus the register number in a
- * column or term of its own, indexed, for the lookup comparison.
+ * column or term of its own, indexed, for the lookup comparison; and, for the twin that answers
+ * the same searches as the sealed store, its index entries in clear ({@link #terms}).
  */
 public final class PlainRows {
   private PlainRows() {}
 
-  /** One plaintext record. */
+  /** One plaintext record, with its index entries (written only by a twin that keeps them). */
   public record Row(String id, String client, String type, long version, long createdSeconds,
-      int createdNanos, String registerNumber, String fields) {}
+      int createdNanos, String registerNumber, String fields, List<Term> terms) {}
+
+  /**
+   * A plaintext index entry: the index's name and the normalised value. The sealed store keeps
+   * one blinded term per (index, value) of a record under the same names; this is its twin.
+   */
+  public record Term(String index, String value) {}
+
+  /**
+   * The entries the default PSU indexes give a record, normalised as the blind index normalises
+   * before blinding: register, name, email and each appointment month of a Basic Record; team and
+   * opened month of a casework record.
+   */
+  public static List<Term> terms(Object record) {
+    Set<Term> out = new LinkedHashSet<>();
+    if (record instanceof BasicRecord b) {
+      out.add(new Term("register", Normaliser.registration(b.registration())));
+      out.add(new Term("name", Normaliser.name(b.fullName(), true)));
+      if (b.email() != null) {
+        out.add(new Term("email", Normaliser.email(b.email())));
+      }
+      if (b.appointments() != null) {
+        for (Appointment a : b.appointments()) {
+          out.add(new Term("appointment-month", Normaliser.month(a.date())));
+        }
+      }
+    } else if (record instanceof CaseworkRecord w) {
+      out.add(new Term("team", Normaliser.code(w.team())));
+      out.add(new Term("opened-month", Normaliser.month(w.opened())));
+    }
+    return List.copyOf(out);
+  }
 
   /** The fields of a Java PSU record as one JSON object of the schema's per-field JSON. */
   public static String fieldsJson(Object record) {
@@ -36,9 +75,9 @@ public final class PlainRows {
   public static Row[] of(PsuPopulation.PsuClient c, long createdSeconds) {
     return new Row[] {
       new Row("b-" + c.index(), c.id().value(), "psu.basic", 1, createdSeconds, 0,
-          c.registerNumber(), fieldsJson(c.basic())),
+          c.registerNumber(), fieldsJson(c.basic()), terms(c.basic())),
       new Row("c-" + c.index(), c.id().value(), "psu.casework", 1, createdSeconds, 0, null,
-          fieldsJson(c.casework()))
+          fieldsJson(c.casework()), terms(c.casework()))
     };
   }
 }

@@ -12,14 +12,24 @@ import javax.sql.DataSource;
 /**
  * A plaintext table of the sealed record table's shape (id, client, type, version, timestamps,
  * the fields as one value) with the register number in an indexed column, on the same engine.
+ * With {@code terms}, also a term table of the sealed store's term table's shape ({@code
+ * <table>_term}: index name, value, record id; primary key and record index alike) holding each
+ * row's {@link PlainRows.Term}s in clear, written in the same transaction: the twin that can
+ * answer the same searches as the sealed store (by name, email, team, month).
  */
 public final class PlainTable {
   private final DataSource dataSource;
   private final String table;
+  private final boolean terms;
 
   public PlainTable(DataSource dataSource, String table) {
+    this(dataSource, table, false);
+  }
+
+  public PlainTable(DataSource dataSource, String table, boolean terms) {
     this.dataSource = dataSource;
     this.table = table;
+    this.terms = terms;
   }
 
   /** Creates the table and its indexes unless present. */
@@ -30,6 +40,16 @@ public final class PlainTable {
       default -> "CHARACTER VARYING";
     };
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      if (terms) {
+        s.execute("CREATE TABLE IF NOT EXISTS " + table + "_term (index_name VARCHAR(64) NOT NULL,"
+            + " term VARCHAR(320) NOT NULL, record_id VARCHAR(64) NOT NULL,"
+            + " PRIMARY KEY (index_name, term, record_id))");
+        try {
+          s.execute("CREATE INDEX " + table + "_term_record ON " + table + "_term (record_id)");
+        } catch (SQLException alreadyThere) {
+          // created on an earlier run
+        }
+      }
       s.execute("CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(64) NOT NULL PRIMARY KEY,"
           + " client_id VARCHAR(64) NOT NULL, record_type VARCHAR(64) NOT NULL,"
           + " version BIGINT NOT NULL, created_s BIGINT NOT NULL, created_n INTEGER NOT NULL,"
@@ -75,6 +95,20 @@ public final class PlainTable {
           ps.addBatch();
         }
         ps.executeBatch();
+      }
+      if (terms) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
+            + "_term (index_name, term, record_id) VALUES (?, ?, ?)")) {
+          for (PlainRows.Row r : rows) {
+            for (PlainRows.Term t : r.terms()) {
+              ps.setString(1, t.index());
+              ps.setString(2, t.value());
+              ps.setString(3, r.id());
+              ps.addBatch();
+            }
+          }
+          ps.executeBatch();
+        }
       }
       c.commit();
       c.setAutoCommit(true);

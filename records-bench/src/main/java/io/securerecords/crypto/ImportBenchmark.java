@@ -39,6 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code sealedPut}: {@code SecureRecords.putAll}, 1,000 records (500 clients) per call:
  *       each call seals them and writes them in one transaction.
  *   <li>{@code plainBatch}: the same rows in clear, JDBC batch insert, 1,000 per transaction.
+ *   <li>{@code plainBatchIndexed}: as {@code plainBatch}, plus each record's index entries in
+ *       clear in a term table (the same searches the sealed store answers).
  * </ul>
  *
  * <p>Not part of the default run: see BENCHMARKS.md for its own command.
@@ -104,7 +106,16 @@ public class ImportBenchmark {
 
   @Benchmark
   public int plainBatch() throws SQLException {
-    PlainTable table = new PlainTable(pool, "plain_record");
+    return plain(new PlainTable(pool, "plain_record"));
+  }
+
+  /** As {@link #plainBatch()}, with every record's index entries in clear in a term table. */
+  @Benchmark
+  public int plainBatchIndexed() throws SQLException {
+    return plain(new PlainTable(pool, "plain_record", true));
+  }
+
+  private int plain(PlainTable table) throws SQLException {
     table.create("h2");
     PsuPopulation population = PsuPopulation.standard();
     List<PlainRows.Row> rows = new ArrayList<>(1_000);

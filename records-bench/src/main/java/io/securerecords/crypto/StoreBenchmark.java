@@ -33,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code sealedPut} seals the 4 KB casework records of {@code batch} known clients through
  * {@code SecureRecords.putAll} (one atomic write: records and their blind-index terms); {@code
  * plainPut} inserts the same records' plaintext rows, with ids of the same format, in one
- * transaction (Lucene: one commit, as the sealed store commits every write). One operation is one batch. {@code sealedGet} fetches a
+ * transaction (Lucene: one commit, as the sealed store commits every write); {@code
+ * plainPutIndexed} does the same into the twin that also writes each record's index entries in
+ * clear (team, opened month: the entries the sealed put writes blinded). One operation is one batch. {@code sealedGet} fetches a
  * record by id, checks its MAC and opens every field (the read path of a release, without token
  * and log); {@code plainGet} selects the row by primary key.
  */
@@ -91,15 +93,27 @@ public class StoreBenchmark {
 
   @Benchmark
   public long plainPut() {
+    fixture.insertPlain(plainRows(), false);
+    return written;
+  }
+
+  /** As {@link #plainPut()}, into the twin that also writes each record's index entries. */
+  @Benchmark
+  public long plainPutIndexed() {
+    fixture.insertPlain(plainRows(), true);
+    return written;
+  }
+
+  private List<PlainRows.Row> plainRows() {
     List<PlainRows.Row> rows = new ArrayList<>(batch);
     for (PsuPopulation.PsuClient c : writers) {
       // Ids of the library's own format, as the sealed records get: same shape.
       written++;
-      rows.add(new PlainRows.Row(RecordId.timeOrdered(java.time.Instant.now()).value(), c.id().value(),
-          "psu.casework", 1, 1_772_000_000L, 0, null, PlainRows.fieldsJson(c.casework())));
+      rows.add(new PlainRows.Row(RecordId.timeOrdered(java.time.Instant.now()).value(),
+          c.id().value(), "psu.casework", 1, 1_772_000_000L, 0, null,
+          PlainRows.fieldsJson(c.casework()), PlainRows.terms(c.casework())));
     }
-    fixture.insertPlain(rows);
-    return written;
+    return rows;
   }
 
   @Benchmark

@@ -49,6 +49,9 @@ final class StoreFixture implements AutoCloseable {
   final RecordStore store;
   final PlainTable plainTable;
   final PlainIndex plainIndex;
+  /** The plaintext twin that also keeps every index entry in clear (same searches as sealed). */
+  final PlainTable indexedTable;
+  final PlainIndex indexedIndex;
   final RecordId[] basicIds;
   final RecordId[] caseworkIds;
   final IndexTerm[] registerTerms;
@@ -74,7 +77,9 @@ final class StoreFixture implements AutoCloseable {
       pool = null;
       store = LuceneRecordStore.open(dir.resolve("sealed"));
       plainIndex = new PlainIndex(dir.resolve("plain"));
+      indexedIndex = new PlainIndex(dir.resolve("plain-indexed"), true);
       plainTable = null;
+      indexedTable = null;
     } else {
       pool = new PooledDataSource(dataSource(engine, dir));
       JdbcRecordStore jdbc = JdbcRecordStore.builder(pool).tablePrefix(prefix).build();
@@ -82,7 +87,10 @@ final class StoreFixture implements AutoCloseable {
       store = jdbc;
       plainTable = new PlainTable(pool, prefix + "plain");
       plainTable.create(engine);
+      indexedTable = new PlainTable(pool, prefix + "plainix", true);
+      indexedTable.create(engine);
       plainIndex = null;
+      indexedIndex = null;
     }
     Path ids = dir.resolve("ids.tsv");
     if (!Files.exists(ready) || plainCount() < 2L * clients) {
@@ -150,15 +158,17 @@ final class StoreFixture implements AutoCloseable {
   }
 
   long plainCount() throws IOException, SQLException {
-    return plainTable != null ? plainTable.count() : plainIndex.count();
+    return plainTable != null ? Math.min(plainTable.count(), indexedTable.count())
+        : Math.min(plainIndex.count(), indexedIndex.count());
   }
 
-  void insertPlain(List<PlainRows.Row> rows) {
+  /** Inserts into the plaintext twin, or with {@code indexed} into the one with index entries. */
+  void insertPlain(List<PlainRows.Row> rows, boolean indexed) {
     try {
       if (plainTable != null) {
-        plainTable.insert(rows);
+        (indexed ? indexedTable : plainTable).insert(rows);
       } else {
-        plainIndex.insert(rows);
+        (indexed ? indexedIndex : plainIndex).insert(rows);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -212,7 +222,8 @@ final class StoreFixture implements AutoCloseable {
             out.write((first + k) + "\t" + written.get(2 * k).value() + "\t"
                 + written.get(2 * k + 1).value() + "\t" + registerTerms.get(k) + "\n");
           }
-          insertPlain(plain);
+          insertPlain(plain, false);
+          insertPlain(plain, true);
           sealed.clear();
           registerTerms.clear();
           plain.clear();
@@ -243,6 +254,7 @@ final class StoreFixture implements AutoCloseable {
     records.close();
     if (plainIndex != null) {
       plainIndex.close();
+      indexedIndex.close();
     }
     if (pool != null) {
       pool.close();
