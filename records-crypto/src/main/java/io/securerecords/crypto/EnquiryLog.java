@@ -44,8 +44,11 @@ final class EnquiryLog {
     try {
       this.subjectAead = systemKeys.loadOrCreate(SUBJECT_KEY, PredefinedAeadParameters.AES256_GCM)
           .getPrimitive(RegistryConfiguration.get(), Aead.class);
+      // Ed25519 for new logs: about five times cheaper to sign than P-256 on the JDK, and every
+      // enquiry signs an entry. A store whose log key was made as ECDSA P-256 keeps it: the
+      // signer and the verifier take whatever the stored keyset holds.
       KeysetHandle signing =
-          systemKeys.loadOrCreate(SIGNING_KEY, PredefinedSignatureParameters.ECDSA_P256);
+          systemKeys.loadOrCreate(SIGNING_KEY, PredefinedSignatureParameters.ED25519);
       this.signer = signing.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class);
       this.publicKeyset = signing.getPublicKeysetHandle();
     } catch (GeneralSecurityException e) {

@@ -116,6 +116,34 @@ class EnquiryLogTest {
   }
 
   @Test
+  void aNewLogIsSignedWithEd25519() {
+    assertTrue(records.logPublicKeyset().getPrimary().getKey()
+        instanceof com.google.crypto.tink.signature.Ed25519PublicKey);
+  }
+
+  @Test
+  void aLogWhoseKeyWasMadeAsEcdsaKeepsItVerifiesAndGrows() {
+    TamperingStore older = new TamperingStore();
+    KeyEncryptionKey kek = KeyEncryptionKey.ephemeral();
+    new SystemKeys(older, kek).loadOrCreate(EnquiryLog.SIGNING_KEY,
+        com.google.crypto.tink.signature.PredefinedSignatureParameters.ECDSA_P256);
+    try (SecureRecords onOlder = Fixtures.records(older, kek)) {
+      assertTrue(onOlder.logPublicKeyset().getPrimary().getKey()
+          instanceof com.google.crypto.tink.signature.EcdsaPublicKey);
+      ClientId carol = ClientId.random();
+      onOlder.put(carol, Fixtures.NOTE, Fixtures.note("Carol", null, "s", "o"));
+      onOlder.erase(carol);
+      LogVerification v = new LogVerifier(onOlder.logPublicKeyset()).verify(older);
+      assertTrue(v.intact(), v.problems().toString());
+      assertEquals(1, v.entries());
+      var signed = onOlder.signedCheckpoint();
+      assertTrue(new LogVerifier(onOlder.logPublicKeyset()).verify(older, signed).intact());
+      // Signed with the P-256 key: the Ed25519 key of another log does not verify it.
+      assertFalse(new LogVerifier(records.logPublicKeyset()).verify(older).intact());
+    }
+  }
+
+  @Test
   void erasureKeepsTheLogVerifiableAndItsEntriesReadAsErasedNotTampered() {
     records.put(alice, Fixtures.NOTE, Fixtures.note("Ann", null, "s", "o"));
     records.erase(alice);

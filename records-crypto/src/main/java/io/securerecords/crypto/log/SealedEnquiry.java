@@ -18,8 +18,9 @@ import java.util.Objects;
  * One enquiry-log entry as stored. In clear (signed, not hidden): sequence, time, purpose,
  * decision, which key seals the body, and the hash of the previous entry. Sealed: the subject
  * (the client id, under the log key) and the body (requester, reason, what was released, under
- * the client's data key, so erasure makes it unreadable). The signature (Tink ECDSA P-256) covers
- * everything else, so verifying the log needs only the public key.
+ * the client's data key, so erasure makes it unreadable). The signature (Tink Ed25519, or ECDSA
+ * P-256 where the log's key was made so by an earlier build) covers everything else, so verifying
+ * the log needs only the public key.
  *
  * @param sequence position in the log, from 0
  * @param time when the enquiry was logged

@@ -13,7 +13,8 @@ import java.util.Objects;
  * (so entries covered by it cannot be truncated or rewritten unnoticed).
  *
  * @param checkpoint the size and head hash covered
- * @param signature ECDSA P-256 over the checkpoint
+ * @param signature the log key's signature (Ed25519, or ECDSA P-256 in older logs) over the
+ *     checkpoint
  */
 public record SignedCheckpoint(Checkpoint checkpoint, byte[] signature) {
   public SignedCheckpoint {
