@@ -34,10 +34,12 @@ import org.apache.lucene.util.BytesRef;
  * atomic:
  *
  * <ul>
- *   <li><b>record</b>, one per record, replaced by {@code updateDocument} on {@link #RECORD_ID}:
+ *   <li><b>record</b>, one per record, added on creation, then replaced by {@code updateDocument}
+ *       on {@link #RECORD_ID}:
  *       id, client (indexed, stored), type, version, timestamps as seconds and nanoseconds,
  *       format (stored), field names, ciphertexts and MAC (stored; ciphertexts and MAC binary).
- *   <li><b>terms</b>, one per record that has index terms, replaced on {@link #TERMS_RECORD}: the
+ *   <li><b>terms</b>, one per record that has index terms, added with a created record, then
+ *       replaced on {@link #TERMS_RECORD}: the
  *       blinded terms as indexed, non-stored fields {@code term.<index>} whose term is the bytes.
  *       Kept apart from the record document so that a put without terms keeps the record's terms
  *       without the store ever having to read them back (they are not stored).

@@ -72,8 +72,9 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p><b>What is stored where.</b> One index holds five kinds of document: one per record (id,
  * client, type, version, timestamps to the nanosecond and format as stored fields; each sealed
- * field's name and ciphertext and the record MAC as stored fields, the bytes binary), replaced
- * with {@code updateDocument} by record id; one per record with index terms, holding the blinded
+ * field's name and ciphertext and the record MAC as stored fields, the bytes binary), added when
+ * the record is created and replaced with {@code updateDocument} by record id after; one per
+ * record with index terms, holding the blinded
  * terms as indexed, non-stored fields (one field {@code term.<index>} per index name, the term
  * being the blinded bytes); one per key name (the wrapped key bytes, or the erasure mark); one
  * per enquiry-log entry (sequence and sealed bytes); one per token used (its use count).
@@ -331,12 +332,25 @@ public final class LuceneRecordStore implements RecordStore {
     for (WriteBatch.RecordDelete delete : batch.recordDeletes()) {
       writer.deleteDocuments(IndexDocuments.recordId(delete.id()), IndexDocuments.termsOf(delete.id()));
     }
+    // A record created by this batch (expected version 0, checked against the last commit under
+    // the write lock) has neither a record nor a terms document yet: add them without the
+    // delete-by-term an update costs at every flush.
+    Set<RecordId> created = new HashSet<>();
     for (WriteBatch.RecordPut put : batch.recordPuts()) {
       SealedRecord r = put.record();
-      writer.updateDocument(IndexDocuments.recordId(r.id()), IndexDocuments.record(r));
+      if (put.expectedVersion() == 0) {
+        created.add(r.id());
+        writer.addDocument(IndexDocuments.record(r));
+      } else {
+        writer.updateDocument(IndexDocuments.recordId(r.id()), IndexDocuments.record(r));
+      }
     }
     for (Map.Entry<RecordId, List<IndexTerm>> e : batch.indexTerms().entrySet()) {
-      if (e.getValue().isEmpty()) {
+      if (created.contains(e.getKey())) {
+        if (!e.getValue().isEmpty()) {
+          writer.addDocument(IndexDocuments.terms(e.getKey(), e.getValue()));
+        }
+      } else if (e.getValue().isEmpty()) {
         writer.deleteDocuments(IndexDocuments.termsOf(e.getKey()));
       } else {
         writer.updateDocument(
