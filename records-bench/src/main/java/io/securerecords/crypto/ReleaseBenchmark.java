@@ -79,6 +79,7 @@ public class ReleaseBenchmark {
   private PolicyRow row;
   private List<SealedRecord> held;
   private List<Set<String>> names;
+  private List<ReleasedRecord> released;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -119,6 +120,13 @@ public class ReleaseBenchmark {
         }
       }
       names.add(n);
+    }
+    released = new ArrayList<>();
+    List<Map<String, byte[]>> opened = partOpenFields();
+    for (int i = 0; i < held.size(); i++) {
+      SealedRecord r = held.get(i);
+      released.add(new ReleasedRecord(r.id(), r.type().equals(ClientFacts.BASIC)
+          ? PsuSchemas.basic() : PsuSchemas.casework(), opened.get(i)));
     }
     if (records.release(token, RECIPIENT).records().size() != 2) {
       throw new IllegalStateException("the benchmark release should open both records");
@@ -180,11 +188,22 @@ public class ReleaseBenchmark {
     return out;
   }
 
-  /** Part 4: the log entry: body, sealed, chained, signed, appended with the token's use. */
+  /**
+   * Part 4: the log entry: its body (who, why, what was released and the digest of the released
+   * fields, as the release writes it), sealed, chained, signed, appended with the token's use.
+   */
   @Benchmark
   public long partAppendLog() throws IOException {
     ObjectNode body = Disclosures.body(claims, null);
-    body.putArray("released").addObject().put("record", held.get(0).id().value());
+    var what = body.putArray("released");
+    for (ReleasedRecord r : released) {
+      ObjectNode item = what.addObject();
+      item.put("record", r.id().value());
+      item.put("type", r.type().name());
+      r.fieldNames().forEach(item.withArray("fields")::add);
+    }
+    body.put("digest", java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(Disclosures.digest(released)));
     byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
     long sequence = store.logSize();
     LogEntry entry = records.log().next(sequence, records.log().head(sequence), client, keys,
