@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Benchmark 7a: the Caffeine cache of unwrapped data keys, on (10,000 keys, the default) and off
  * (size 0: every read unwraps the client's key with the KEK), on a read-heavy mix across 10,000
  * clients: nine in ten operations open one record of a uniformly chosen client (the read path
- * of a release: fetch, key, MAC check, decrypt), one in ten seals a new version of it.
+ * of a release: fetch, key, decrypt and check), one in ten seals a new version of it.
  *
  * <p>The hit rate is printed at the end of each trial ({@code key cache: ...}) and appended to
  * {@code records-bench/target/keycache-stats.txt}.

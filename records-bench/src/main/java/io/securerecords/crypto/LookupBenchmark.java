@@ -109,8 +109,8 @@ public class LookupBenchmark {
 
   /**
    * The library's lookup without the access control around it: the register number normalised
-   * and blinded, the candidates its term stands for read in one query, each one's MAC checked
-   * and its registration opened to drop the false positives. The same calls {@code search}
+   * and blinded, the candidates its term stands for read in one query, each one's registration
+   * opened (and so authenticated) to drop the false positives. The same calls {@code search}
    * makes for its candidates.
    */
   @Benchmark

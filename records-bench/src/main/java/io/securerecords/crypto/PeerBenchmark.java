@@ -49,7 +49,7 @@ import software.amazon.cryptography.materialproviders.model.MaterialProvidersCon
  * DynamoDB's item encryptor, on the same field bytes in the same run.
  *
  * <p>{@code library} is {@link SealBenchmark#library()}: {@code RecordSealer.seal} then {@code
- * open} of the schema-encoded fields (AES-256-GCM per field plus HMAC-SHA256 over the record).
+ * open} of the schema-encoded fields (AES-256-GCM per field, each bound to the whole record).
  * {@code peer} is {@code DynamoDbItemEncryptor.EncryptItem} then {@code DecryptItem} of an item
  * holding the same fields, one binary attribute each, all {@code ENCRYPT_AND_SIGN}, keyed by the
  * record id (partition key) and record type (sort key), both {@code SIGN_ONLY}. The peer runs
@@ -120,7 +120,7 @@ public class PeerBenchmark {
     records.close();
   }
 
-  /** The library: every field sealed (AEAD, bound AD) and the record MAC; then MAC checked, all opened. */
+  /** The library: every field sealed (AEAD, associated data binding it to the record); then all opened. */
   @Benchmark
   public Map<String, byte[]> library() {
     SealedRecord sealed = RecordSealer.seal(keys, type, id, 1, now, now, fields);

@@ -178,7 +178,7 @@ public class ReleaseBenchmark {
     return all;
   }
 
-  /** Part 3: open the allowed fields of the client's records (MAC checked, fields decrypted). */
+  /** Part 3: open the allowed fields of the client's records (each decrypted and checked against the record). */
   @Benchmark
   public List<Map<String, byte[]>> partOpenFields() {
     List<Map<String, byte[]>> out = new ArrayList<>(held.size());

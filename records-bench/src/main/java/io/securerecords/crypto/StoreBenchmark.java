@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * transaction (Lucene: one commit, as the sealed store commits every write); {@code
  * plainPutIndexed} does the same into the twin that also writes each record's index entries in
  * clear (team, opened month: the entries the sealed put writes blinded). One operation is one batch. {@code sealedGet} fetches a
- * record by id, checks its MAC and opens every field (the read path of a release, without token
+ * record by id, opens and authenticates every field (the read path of a release, without token
  * and log); {@code plainGet} selects the row by primary key.
  */
 @State(Scope.Benchmark)

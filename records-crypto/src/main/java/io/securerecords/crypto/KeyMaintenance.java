@@ -90,9 +90,8 @@ final class KeyMaintenance {
   }
   private boolean resealOne(SealedRecord record) {
     ClientKeys keys = dataKeys.forReading(record.client());
-    boolean current = record.fields().stream()
-        .map(SealedField::ciphertext)
-        .allMatch(keys::sealedUnderPrimary);
+    boolean current = record.format() == RecordSealer.FORMAT
+        && record.fields().stream().map(SealedField::ciphertext).allMatch(keys::sealedUnderPrimary);
     if (current) {
       return false;
     }

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +24,24 @@ import java.util.Set;
  * Seals and opens records, field by field. The only class that holds record plaintext and keys at
  * once.
  *
- * <p>Each field: Tink AEAD (AES-256-GCM) under the client's data key, associated data = format,
- * record type, record id, field name, client id. The record: Tink MAC (HMAC-SHA256) under the
- * client's MAC key over format, type, id, client, version, timestamps and the ordered (name,
- * ciphertext) pairs. Opening checks the MAC before decrypting anything.
+ * <p>Format 2 (written): each field is Tink AEAD (AES-256-GCM) under the client's data key, and its
+ * associated data binds it to the whole record as sealed: format, record type, record id, client
+ * id, version, both timestamps, the ordered list of the record's field names, and the field's own
+ * name. A field that is moved, replaced by an older version's, or opened in a record whose
+ * metadata or field list was changed fails its own authentication; every open authenticates at
+ * least one field, so the metadata it returns with is authenticated too. No record MAC.
+ *
+ * <p>Format 1 (read, and upgraded by {@code reseal}): associated data = format, type, id, field
+ * name, client id; a Tink MAC (HMAC-SHA256) under the client's MAC key over the metadata and the
+ * ordered (name, ciphertext) pairs, checked before any field is decrypted.
  */
 final class RecordSealer {
-  /** Format of the associated data and MAC input; bump when either changes. */
-  static final int FORMAT = 1;
+  /** The format this build writes; bump when the associated data changes. */
+  static final int FORMAT = 2;
+  /** The earlier format, with a record MAC: still opened, never written. */
+  static final int FORMAT_WITH_RECORD_MAC = 1;
+
+  private static final byte[] NO_MAC = new byte[0];
 
   private RecordSealer() {}
 
@@ -42,80 +53,143 @@ final class RecordSealer {
       Instant created,
       Instant updated,
       Map<String, byte[]> plaintext) {
+    if (plaintext.isEmpty()) {
+      throw new IllegalArgumentException("a record needs at least one field");
+    }
     ClientId client = keys.client();
+    byte[] context = context(type, id, client, version, created, updated, plaintext.keySet());
     List<SealedField> fields = new ArrayList<>(plaintext.size());
     try {
       for (Map.Entry<String, byte[]> field : plaintext.entrySet()) {
-        byte[] ciphertext =
-            keys.aead().encrypt(field.getValue(), fieldAad(type, id, field.getKey(), client));
+        byte[] ciphertext = keys.aead().encrypt(field.getValue(), fieldAad(context, field.getKey()));
         fields.add(new SealedField(field.getKey(), ciphertext));
       }
-      byte[] mac = keys.mac().computeMac(macInput(type, id, client, version, created, updated, fields));
-      return new SealedRecord(id, type, client, version, created, updated, FORMAT, fields, mac);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("sealing failed for record " + id.value(), e);
     }
+    return new SealedRecord(id, type, client, version, created, updated, FORMAT, fields, NO_MAC);
   }
 
   /**
-   * Verifies the record MAC, then decrypts only the named fields (all when {@code names} is null).
+   * Decrypts only the named fields (all when {@code names} is null), each checked against the
+   * record as sealed. When none of the named fields is in the record, the first field is still
+   * authenticated, so a record is never accepted unchecked.
    *
-   * @throws TamperedException if the MAC or any opened field fails authentication
+   * @throws TamperedException if any opened field, or the record's metadata or field list, fails
+   *     authentication
    */
   static Map<String, byte[]> open(ClientKeys keys, SealedRecord record, Set<String> names) {
-    verify(keys, record);
+    if (!keys.client().equals(record.client())) {
+      throw new IllegalArgumentException("keys of another client");
+    }
+    List<SealedField> fields = record.fields();
+    List<String> order = new ArrayList<>(fields.size());
+    Set<String> seen = new HashSet<>();
+    for (SealedField f : fields) {
+      if (!seen.add(f.name())) {
+        throw new TamperedException("record " + record.id().value() + " repeats field " + f.name());
+      }
+      order.add(f.name());
+    }
+    byte[] context;
+    if (record.format() == FORMAT) {
+      if (fields.isEmpty() || record.mac().length != 0) {
+        throw tampered(record);
+      }
+      context = context(record.type(), record.id(), record.client(), record.version(),
+          record.created(), record.updated(), order);
+    } else if (record.format() == FORMAT_WITH_RECORD_MAC) {
+      verifyRecordMac(keys, record);
+      context = null;
+    } else {
+      throw new TamperedException(
+          "record " + record.id().value() + " has unknown format " + record.format());
+    }
     Map<String, byte[]> plaintext = new LinkedHashMap<>();
-    for (SealedField field : record.fields()) {
-      if (names != null && !names.contains(field.name())) {
-        continue;
+    for (SealedField field : fields) {
+      if (names == null || names.contains(field.name())) {
+        plaintext.put(field.name(), decrypt(keys, record, context, field));
       }
-      try {
-        plaintext.put(
-            field.name(),
-            keys.aead().decrypt(
-                field.ciphertext(),
-                fieldAad(record.type(), record.id(), field.name(), record.client())));
-      } catch (GeneralSecurityException e) {
-        throw new TamperedException(
-            "field " + field.name() + " of record " + record.id().value() + " failed authentication");
-      }
+    }
+    if (plaintext.isEmpty() && !fields.isEmpty()) {
+      decrypt(keys, record, context, fields.get(0));
     }
     return plaintext;
   }
 
-  /** Checks the record MAC: metadata, field list and every ciphertext are as sealed. */
-  static void verify(ClientKeys keys, SealedRecord record) {
-    if (!keys.client().equals(record.client())) {
-      throw new IllegalArgumentException("keys of another client");
-    }
-    if (record.format() != FORMAT) {
-      throw new TamperedException(
-          "record " + record.id().value() + " has unknown format " + record.format());
-    }
-    Set<String> seen = new HashSet<>();
-    for (SealedField f : record.fields()) {
-      if (!seen.add(f.name())) {
-        throw new TamperedException("record " + record.id().value() + " repeats field " + f.name());
-      }
-    }
+  private static byte[] decrypt(
+      ClientKeys keys, SealedRecord record, byte[] context, SealedField field) {
+    byte[] aad = context != null
+        ? fieldAad(context, field.name())
+        : formatOneFieldAad(record.type(), record.id(), field.name(), record.client());
     try {
-      keys.mac().verifyMac(
-          record.mac(),
-          macInput(record.type(), record.id(), record.client(), record.version(), record.created(),
-              record.updated(), record.fields()));
+      return keys.aead().decrypt(field.ciphertext(), aad);
     } catch (GeneralSecurityException e) {
-      throw new TamperedException(
-          "record " + record.id().value() + " failed authentication: its metadata or fields were"
-              + " changed, added, dropped or replaced");
+      throw new TamperedException("field " + field.name() + " of record " + record.id().value()
+          + " failed authentication: it, the record's metadata or its field list was changed,"
+          + " added, dropped or replaced");
     }
   }
 
-  static byte[] fieldAad(RecordType type, RecordId id, String field, ClientId client) {
+  private static TamperedException tampered(SealedRecord record) {
+    return new TamperedException("record " + record.id().value() + " failed authentication");
+  }
+
+  /**
+   * The record part of every field's associated data (format 2): what a field is bound to besides
+   * its own name. Strings length-prefixed ({@code DataOutputStream.writeUTF}).
+   */
+  static byte[] context(
+      RecordType type,
+      RecordId id,
+      ClientId client,
+      long version,
+      Instant created,
+      Instant updated,
+      Collection<String> fieldNames) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+      DataOutputStream out = new DataOutputStream(bytes);
+      out.writeUTF("secure-records/field");
+      out.writeInt(FORMAT);
+      out.writeUTF(type.name());
+      out.writeUTF(id.value());
+      out.writeUTF(client.value());
+      out.writeLong(version);
+      out.writeLong(created.getEpochSecond());
+      out.writeInt(created.getNano());
+      out.writeLong(updated.getEpochSecond());
+      out.writeInt(updated.getNano());
+      out.writeInt(fieldNames.size());
+      for (String name : fieldNames) {
+        out.writeUTF(name);
+      }
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One field's associated data (format 2): the record's context, then the field's name. */
+  static byte[] fieldAad(byte[] context, String field) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(context.length + 2 + field.length() * 3);
+      DataOutputStream out = new DataOutputStream(bytes);
+      out.write(context);
+      out.writeUTF(field);
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Format 1's field associated data: format, type, id, field name, client id. */
+  static byte[] formatOneFieldAad(RecordType type, RecordId id, String field, ClientId client) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
       DataOutputStream out = new DataOutputStream(bytes);
       out.writeUTF("secure-records/field");
-      out.writeInt(FORMAT);
+      out.writeInt(FORMAT_WITH_RECORD_MAC);
       out.writeUTF(type.name());
       out.writeUTF(id.value());
       out.writeUTF(field);
@@ -126,7 +200,19 @@ final class RecordSealer {
     }
   }
 
-  private static byte[] macInput(
+  /** Format 1: the record MAC over metadata, field list and every ciphertext. */
+  private static void verifyRecordMac(ClientKeys keys, SealedRecord record) {
+    try {
+      keys.mac().verifyMac(record.mac(), formatOneMacInput(record.type(), record.id(),
+          record.client(), record.version(), record.created(), record.updated(), record.fields()));
+    } catch (GeneralSecurityException e) {
+      throw new TamperedException(
+          "record " + record.id().value() + " failed authentication: its metadata or fields were"
+              + " changed, added, dropped or replaced");
+    }
+  }
+
+  static byte[] formatOneMacInput(
       RecordType type,
       RecordId id,
       ClientId client,
@@ -135,14 +221,10 @@ final class RecordSealer {
       Instant updated,
       List<SealedField> fields) {
     try {
-      int size = 128;
-      for (SealedField f : fields) {
-        size += f.name().length() + f.ciphertext().length + 8;
-      }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
       DataOutputStream out = new DataOutputStream(bytes);
       out.writeUTF("secure-records/record");
-      out.writeInt(FORMAT);
+      out.writeInt(FORMAT_WITH_RECORD_MAC);
       out.writeUTF(type.name());
       out.writeUTF(id.value());
       out.writeUTF(client.value());

@@ -355,7 +355,8 @@ public final class SecureRecords implements AutoCloseable {
 
   /**
    * Re-seals every record of a client whose fields are not all under the client's primary data
-   * key. Idempotent, so it can simply be run again after a crash.
+   * key, or that is in an earlier sealing format (a record MAC instead of the record bound into
+   * each field). Idempotent, so it can simply be run again after a crash.
    *
    * @return how many records were re-sealed
    */
@@ -364,8 +365,8 @@ public final class SecureRecords implements AutoCloseable {
   }
 
   /**
-   * Re-seals, across all clients, every record not under its client's primary data key, walking
-   * the store in record-id order. Idempotent and resumable: records already moved are skipped.
+   * Re-seals, across all clients, every record not under its client's primary data key or in an
+   * earlier sealing format, walking the store in record-id order. Idempotent and resumable: records already moved are skipped.
    *
    * @return how many records were re-sealed
    */
@@ -592,7 +593,7 @@ public final class SecureRecords implements AutoCloseable {
   }
 
   /**
-   * Opens the fields of the given classes of one record, after checking the record MAC. Not
+   * Opens the fields of the given classes of one record, each checked against the record. Not
    * public: releases that a token allows are the only way out.
    */
   Map<String, byte[]> open(RecordId id, Set<FieldClass> classes) {

@@ -5,12 +5,16 @@ import static io.securerecords.api.schema.FieldClass.CONTACT;
 import static io.securerecords.api.schema.FieldClass.IDENTITY;
 import static io.securerecords.api.schema.FieldClass.OBSERVATIONS;
 
+import io.securerecords.api.record.ClientId;
+import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.RecordSchema;
 import io.securerecords.api.schema.RecordType;
 import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.SealedField;
 import io.securerecords.api.store.SealedRecord;
+import io.securerecords.api.store.WriteBatch;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -74,5 +78,27 @@ final class Fixtures {
     byte[] bytes = w.wrapped();
     bytes[(bit / 8) % bytes.length] ^= (byte) (1 << (bit % 8));
     return new KeyEntry.Wrapped(w.name(), w.version(), bytes);
+  }
+
+  /**
+   * Writes, straight into the store, a record of the client (who must already have keys) sealed
+   * in format 1, as builds before format 2 sealed it: format-1 associated data per field and a
+   * record MAC under the client's MAC key.
+   */
+  static RecordId putInFormatOne(SecureRecords records, TamperingStore store, ClientId client,
+      Map<String, Object> note) throws GeneralSecurityException {
+    ClientKeys keys = records.dataKeys().forReading(client);
+    RecordId id = RecordId.random();
+    Instant now = CLOCK.instant();
+    List<SealedField> fields = new ArrayList<>();
+    for (Map.Entry<String, byte[]> f : NOTE_SCHEMA.encode(note).entrySet()) {
+      fields.add(new SealedField(f.getKey(), keys.aead().encrypt(f.getValue(),
+          RecordSealer.formatOneFieldAad(NOTE, id, f.getKey(), client))));
+    }
+    byte[] mac = keys.mac().computeMac(
+        RecordSealer.formatOneMacInput(NOTE, id, client, 1, now, now, fields));
+    store.inner.write(WriteBatch.builder().putRecord(
+        new SealedRecord(id, NOTE, client, 1, now, now, 1, fields, mac), 0).build());
+    return id;
   }
 }

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.securerecords.api.error.TamperedException;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
+import io.securerecords.api.store.SealedField;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -66,11 +71,34 @@ class SealingProperties {
   }
 
   @Property(tries = 100)
-  void aFlippedBitInTheRecordMacIsDetected(@ForAll @IntRange(min = 0, max = 255) int bit) {
-    RecordId id = records.put(client, Fixtures.NOTE, Fixtures.note("Ann", null, "s", "o"));
+  void aFlippedBitInTheRecordMacOfAFormatOneRecordIsDetected(
+      @ForAll @IntRange(min = 0, max = 255) int bit) throws Exception {
+    records.put(client, Fixtures.NOTE, Fixtures.note("Ann", null, "s", "o"));
+    RecordId id = Fixtures.putInFormatOne(records, store, client, Fixtures.note("Ann", null, "s", "o"));
     store.onRecordRead = r -> Fixtures.flipMacBit(r, bit);
     try {
       assertThrows(TamperedException.class, () -> records.openAs(id, Map.class));
+    } finally {
+      store.reset();
+    }
+  }
+
+  @Property(tries = 100)
+  void openingSomeFieldsStillDetectsAnyOtherFieldDropped(
+      @ForAll @IntRange(min = 0, max = 3) int dropped,
+      @ForAll @IntRange(min = 0, max = 3) int opened) {
+    Assume.that(dropped != opened);
+    RecordId id = records.put(client, Fixtures.NOTE, Fixtures.note("Ann", "a@b.nhs.uk", "s", "o"));
+    store.onRecordRead = r -> {
+      List<SealedField> f = new ArrayList<>(r.fields());
+      f.remove(dropped);
+      return Fixtures.withFields(r, f);
+    };
+    String name = Fixtures.NOTE_SCHEMA.fields().get(opened).name();
+    ClientKeys keys = records.dataKeys().forReading(client);
+    try {
+      assertThrows(TamperedException.class,
+          () -> RecordSealer.open(keys, store.record(id).orElseThrow(), Set.of(name)));
     } finally {
       store.reset();
     }

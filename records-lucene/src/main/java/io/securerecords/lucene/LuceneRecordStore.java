@@ -72,7 +72,7 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p><b>What is stored where.</b> One index holds five kinds of document: one per record (id,
  * client, type, version, timestamps to the nanosecond and format as stored fields; each sealed
- * field's name and ciphertext and the record MAC as stored fields, the bytes binary), added when
+ * field's name and ciphertext and the record MAC (empty in format 2) as stored fields, the bytes binary), added when
  * the record is created and replaced with {@code updateDocument} by record id after; one per
  * record with index terms, holding the blinded
  * terms as indexed, non-stored fields (one field {@code term.<index>} per index name, the term

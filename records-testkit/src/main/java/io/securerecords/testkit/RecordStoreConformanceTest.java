@@ -170,6 +170,18 @@ public abstract class RecordStoreConformanceTest {
     }
 
     @Test
+    void aRecordWithAnEmptyMacReadsBackWithAnEmptyMac() {
+      SealedRecord base = fixtures.sealedRecord();
+      SealedRecord record = new SealedRecord(base.id(), base.type(), base.client(), 1,
+          base.created(), base.updated(), base.format(), base.fields(), new byte[0]);
+      write(b -> b.putRecord(record, 0));
+
+      SealedRecord read = store.record(record.id()).orElseThrow();
+      assertEquals(record, read);
+      assertEquals(0, read.mac().length);
+    }
+
+    @Test
     void aRecordWithoutFieldsReadsBackWithoutFields() {
       SealedRecord base = fixtures.sealedRecord();
       SealedRecord record = new SealedRecord(base.id(), base.type(), base.client(), 1,

@@ -37,7 +37,7 @@ import java.util.Optional;
  *       not deleted by it, or put by it). A put without terms keeps the record's terms; a delete
  *       removes them. A term matches only the same index name and exactly the same bytes.
  *   <li>Reads return what was written, byte for byte (an empty array stays empty), with
- *       timestamps to the nanosecond (the record MAC covers them), and see every batch that
+ *       timestamps to the nanosecond (each field's associated data covers them), and see every batch that
  *       returned.
  *   <li>Lists are ordered by the natural order of their elements: record ids and key names by
  *       {@link String#compareTo} of their values (ordinal and case-sensitive: {@code "B" <

@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A record as the store holds it: metadata in clear (authenticated, not hidden), every field
- * sealed on its own, and a MAC over the whole.
+ * A record as the store holds it: metadata in clear (authenticated, not hidden) and every field
+ * sealed on its own.
  *
- * <p>The MAC (Tink HMAC-SHA256 under the client's MAC key) covers the metadata, the format
- * version and the ordered field names with their ciphertexts, so adding, dropping, reordering or
- * swapping in an older field ciphertext is detected. What stays visible: the ids, the type, the
- * version, the two timestamps, the field names and each ciphertext's length.
+ * <p>In the current format (2) each field's associated data binds it to the metadata, the format
+ * and the ordered list of field names, so adding, dropping, reordering or swapping in an older
+ * field ciphertext, or changing the metadata, makes the fields fail to open; {@code mac} is empty.
+ * Format 1 records carry a record MAC (Tink HMAC-SHA256 under the client's MAC key) over the
+ * metadata and the ordered field names with their ciphertexts. What stays visible: the ids, the
+ * type, the version, the two timestamps, the field names and each ciphertext's length.
  *
  * @param id the record's id
  * @param type the record's type
@@ -25,7 +27,7 @@ import java.util.Objects;
  * @param updated when this version was sealed
  * @param format the sealing format version
  * @param fields the sealed fields, in schema order
- * @param mac the record MAC
+ * @param mac the record MAC of a format-1 record; empty in format 2
  */
 public record SealedRecord(
     RecordId id,
@@ -51,7 +53,7 @@ public record SealedRecord(
     mac = Bytes.copy("mac", mac);
   }
 
-  /** A copy of the record MAC. */
+  /** A copy of the record MAC (empty in format 2). */
   @Override
   public byte[] mac() {
     return mac.clone();
