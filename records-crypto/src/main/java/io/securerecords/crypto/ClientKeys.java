@@ -8,8 +8,9 @@ import io.securerecords.api.record.ClientId;
 import java.util.Arrays;
 
 /**
- * One client's unwrapped data keys: an AES-256-GCM keyset that seals fields and an HMAC-SHA256
- * keyset that authenticates whole records. Lives only in memory (and the bounded key cache).
+ * One client's unwrapped data key: the AES-256-GCM keyset that seals fields, and, only for keys
+ * an earlier build made, the HMAC-SHA256 keyset of their format-1 record MACs ({@code macKeyset}
+ * and {@code mac} are null otherwise). Lives only in memory (and the bounded key cache).
  */
 record ClientKeys(
     ClientId client, long entryVersion, KeysetHandle aeadKeyset, KeysetHandle macKeyset, Aead aead, Mac mac) {

@@ -9,7 +9,6 @@ import com.google.crypto.tink.Mac;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import com.google.crypto.tink.mac.PredefinedMacParameters;
 import io.securerecords.api.error.ErasedException;
 import io.securerecords.api.error.KeyUnavailableException;
 import io.securerecords.api.error.TamperedException;
@@ -31,9 +30,16 @@ import java.util.Optional;
 /**
  * Per-client data keys: generated on a client's first record, stored only wrapped by the KEK
  * (with the key's name as associated data), unwrapped on demand into a bounded Caffeine cache.
+ *
+ * <p>A data key is one AES-256-GCM keyset (wrapped format 2). Keys made by earlier builds also
+ * hold an HMAC-SHA256 keyset for their clients' format-1 record MACs (wrapped format 1); it is
+ * kept, through rotation and re-wrapping, for as long as the key exists.
  */
 final class DataKeys {
-  private static final byte WRAP_FORMAT = 1;
+  /** Wrapped AEAD keyset and MAC keyset, as earlier builds made them: still read and kept. */
+  private static final byte WRAP_WITH_MAC_KEY = 1;
+  /** Wrapped AEAD keyset alone: what this build makes. */
+  private static final byte WRAP_FORMAT = 2;
   private static final int MAX_KEYSET_BYTES = 1 << 20;
 
   private final RecordStore store;
@@ -82,8 +88,7 @@ final class DataKeys {
     }
     try {
       KeysetHandle aeadKeyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-      KeysetHandle macKeyset = KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG);
-      ClientKeys keys = keys(client, 1, aeadKeyset, macKeyset);
+      ClientKeys keys = keys(client, 1, aeadKeyset, null);
       return new ForWriting(keys, Optional.of(wrap(keys, 1)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("could not generate a data key", e);
@@ -126,14 +131,17 @@ final class DataKeys {
     KeyName name = KeyName.client(keys.client());
     try {
       byte[] aead = seal(kek, keys.aeadKeyset(), associatedData(name, "aead"));
-      byte[] mac = seal(kek, keys.macKeyset(), associatedData(name, "mac"));
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(aead.length + mac.length + 9);
+      byte[] mac = keys.macKeyset() == null
+          ? null : seal(kek, keys.macKeyset(), associatedData(name, "mac"));
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(aead.length + 128);
       DataOutputStream out = new DataOutputStream(bytes);
-      out.writeByte(WRAP_FORMAT);
+      out.writeByte(mac == null ? WRAP_FORMAT : WRAP_WITH_MAC_KEY);
       out.writeInt(aead.length);
       out.write(aead);
-      out.writeInt(mac.length);
-      out.write(mac);
+      if (mac != null) {
+        out.writeInt(mac.length);
+        out.write(mac);
+      }
       return new KeyEntry.Wrapped(name, version, bytes.toByteArray());
     } catch (GeneralSecurityException e) {
       throw new KeyUnavailableException(
@@ -166,16 +174,17 @@ final class DataKeys {
         () -> new IllegalArgumentException("not a client key: " + name));
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry.wrapped()));
-      if (in.readByte() != WRAP_FORMAT) {
+      byte format = in.readByte();
+      if (format != WRAP_FORMAT && format != WRAP_WITH_MAC_KEY) {
         throw new TamperedException("wrapped key " + name + " has an unknown format");
       }
       byte[] aead = readBlock(in, name);
-      byte[] mac = readBlock(in, name);
+      byte[] mac = format == WRAP_WITH_MAC_KEY ? readBlock(in, name) : null;
       if (in.available() != 0) {
         throw new TamperedException("wrapped key " + name + " has trailing bytes");
       }
       KeysetHandle aeadKeyset = open(kek, aead, associatedData(name, "aead"));
-      KeysetHandle macKeyset = open(kek, mac, associatedData(name, "mac"));
+      KeysetHandle macKeyset = mac == null ? null : open(kek, mac, associatedData(name, "mac"));
       return keys(client, entry.version(), aeadKeyset, macKeyset);
     } catch (GeneralSecurityException e) {
       throw new TamperedException(
@@ -204,7 +213,7 @@ final class DataKeys {
         aeadKeyset,
         macKeyset,
         aeadKeyset.getPrimitive(RegistryConfiguration.get(), Aead.class),
-        macKeyset.getPrimitive(RegistryConfiguration.get(), Mac.class));
+        macKeyset == null ? null : macKeyset.getPrimitive(RegistryConfiguration.get(), Mac.class));
   }
 
   /**

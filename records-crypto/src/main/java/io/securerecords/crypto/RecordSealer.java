@@ -202,6 +202,10 @@ final class RecordSealer {
 
   /** Format 1: the record MAC over metadata, field list and every ciphertext. */
   private static void verifyRecordMac(ClientKeys keys, SealedRecord record) {
+    if (keys.mac() == null) {
+      throw new TamperedException("record " + record.id().value() + " claims format 1, but its"
+          + " client's key was made after format 1 and has no record MAC key");
+    }
     try {
       keys.mac().verifyMac(record.mac(), formatOneMacInput(record.type(), record.id(),
           record.client(), record.version(), record.created(), record.updated(), record.fields()));

@@ -5,15 +5,20 @@ import static io.securerecords.api.schema.FieldClass.CONTACT;
 import static io.securerecords.api.schema.FieldClass.IDENTITY;
 import static io.securerecords.api.schema.FieldClass.OBSERVATIONS;
 
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.mac.PredefinedMacParameters;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.RecordSchema;
 import io.securerecords.api.schema.RecordType;
 import io.securerecords.api.store.KeyEntry;
+import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.SealedField;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.api.store.WriteBatch;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,8 +86,27 @@ final class Fixtures {
   }
 
   /**
-   * Writes, straight into the store, a record of the client (who must already have keys) sealed
-   * in format 1, as builds before format 2 sealed it: format-1 associated data per field and a
+   * Writes, straight into the store, a data key for a new client as builds before format 2 made
+   * it: an AES-256-GCM keyset and an HMAC-SHA256 keyset, each wrapped under the KEK, in wrapped
+   * format 1 (format byte, then each length-prefixed).
+   */
+  static void putFormatOneKey(TamperingStore store, KeyEncryptionKey kek, ClientId client)
+      throws GeneralSecurityException {
+    KeyName name = KeyName.client(client);
+    byte[] aead = DataKeys.seal(kek, KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM),
+        DataKeys.associatedData(name, "aead"));
+    byte[] mac = DataKeys.seal(kek,
+        KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG),
+        DataKeys.associatedData(name, "mac"));
+    ByteBuffer wrapped = ByteBuffer.allocate(9 + aead.length + mac.length)
+        .put((byte) 1).putInt(aead.length).put(aead).putInt(mac.length).put(mac);
+    store.inner.write(WriteBatch.builder()
+        .putKey(new KeyEntry.Wrapped(name, 1, wrapped.array()), 0).build());
+  }
+
+  /**
+   * Writes, straight into the store, a record of the client (whose key must be one of format 1,
+   * {@link #putFormatOneKey}) sealed in format 1, as builds before format 2 sealed it: format-1 associated data per field and a
    * record MAC under the client's MAC key.
    */
   static RecordId putInFormatOne(SecureRecords records, TamperingStore store, ClientId client,

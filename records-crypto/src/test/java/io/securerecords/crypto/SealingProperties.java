@@ -73,8 +73,9 @@ class SealingProperties {
   @Property(tries = 100)
   void aFlippedBitInTheRecordMacOfAFormatOneRecordIsDetected(
       @ForAll @IntRange(min = 0, max = 255) int bit) throws Exception {
-    records.put(client, Fixtures.NOTE, Fixtures.note("Ann", null, "s", "o"));
-    RecordId id = Fixtures.putInFormatOne(records, store, client, Fixtures.note("Ann", null, "s", "o"));
+    ClientId old = ClientId.random();
+    Fixtures.putFormatOneKey(store, kek, old);
+    RecordId id = Fixtures.putInFormatOne(records, store, old, Fixtures.note("Ann", null, "s", "o"));
     store.onRecordRead = r -> Fixtures.flipMacBit(r, bit);
     try {
       assertThrows(TamperedException.class, () -> records.openAs(id, Map.class));
