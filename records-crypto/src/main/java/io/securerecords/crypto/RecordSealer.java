@@ -150,16 +150,7 @@ final class RecordSealer {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
       DataOutputStream out = new DataOutputStream(bytes);
-      out.writeUTF("secure-records/field");
-      out.writeInt(FORMAT);
-      out.writeUTF(type.name());
-      out.writeUTF(id.value());
-      out.writeUTF(client.value());
-      out.writeLong(version);
-      out.writeLong(created.getEpochSecond());
-      out.writeInt(created.getNano());
-      out.writeLong(updated.getEpochSecond());
-      out.writeInt(updated.getNano());
+      writeRecord(out, "secure-records/field", FORMAT, type, id, client, version, created, updated);
       out.writeInt(fieldNames.size());
       for (String name : fieldNames) {
         out.writeUTF(name);
@@ -168,6 +159,22 @@ final class RecordSealer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The label, format and record metadata that both formats' authenticated inputs begin with. */
+  private static void writeRecord(DataOutputStream out, String label, int format, RecordType type,
+      RecordId id, ClientId client, long version, Instant created, Instant updated)
+      throws IOException {
+    out.writeUTF(label);
+    out.writeInt(format);
+    out.writeUTF(type.name());
+    out.writeUTF(id.value());
+    out.writeUTF(client.value());
+    out.writeLong(version);
+    out.writeLong(created.getEpochSecond());
+    out.writeInt(created.getNano());
+    out.writeLong(updated.getEpochSecond());
+    out.writeInt(updated.getNano());
   }
 
   /** One field's associated data (format 2): the record's context, then the field's name. */
@@ -227,16 +234,8 @@ final class RecordSealer {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
       DataOutputStream out = new DataOutputStream(bytes);
-      out.writeUTF("secure-records/record");
-      out.writeInt(FORMAT_WITH_RECORD_MAC);
-      out.writeUTF(type.name());
-      out.writeUTF(id.value());
-      out.writeUTF(client.value());
-      out.writeLong(version);
-      out.writeLong(created.getEpochSecond());
-      out.writeInt(created.getNano());
-      out.writeLong(updated.getEpochSecond());
-      out.writeInt(updated.getNano());
+      writeRecord(out, "secure-records/record", FORMAT_WITH_RECORD_MAC, type, id, client, version,
+          created, updated);
       out.writeInt(fields.size());
       for (SealedField f : fields) {
         byte[] ciphertext = f.ciphertext();
