@@ -2,6 +2,9 @@ package io.securerecords.crypto;
 
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.FieldClass;
+import io.securerecords.api.store.IndexTerm;
+import io.securerecords.api.store.SealedRecord;
+import io.securerecords.api.store.WriteBatch;
 import io.securerecords.bench.PlainRows;
 import io.securerecords.bench.PsuPopulation;
 import java.io.IOException;
@@ -35,9 +38,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * plainPut} inserts the same records' plaintext rows, with ids of the same format, in one
  * transaction (Lucene: one commit, as the sealed store commits every write); {@code
  * plainPutIndexed} does the same into the twin that also writes each record's index entries in
- * clear (team, opened month: the entries the sealed put writes blinded). One operation is one batch. {@code sealedGet} fetches a
+ * clear (team, opened month: the entries the sealed put writes blinded). One operation is one batch.
+ * {@code sealedWrite} is the store's part of {@code sealedPut} alone: the same batch, sealed once
+ * in set-up, written again under fresh ids. {@code sealedGet} fetches a
  * record by id, opens and authenticates every field (the read path of a release, without token
- * and log); {@code plainGet} selects the row by primary key.
+ * and log); {@code sealedRead} is its store part alone (the sealed record read by id, nothing
+ * opened); {@code plainGet} selects the row by primary key.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -58,11 +64,13 @@ public class StoreBenchmark {
   @Param({"100"})
   public int batch;
 
-  private StoreFixture fixture;
+  StoreFixture fixture;
   private List<PsuPopulation.PsuClient> writers;
   private SplittableRandom random;
   private long written;
   private final Set<FieldClass> all = EnumSet.allOf(FieldClass.class);
+  List<SealedRecord> sealedBatch;
+  private List<List<IndexTerm>> sealedTerms;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -75,6 +83,14 @@ public class StoreBenchmark {
       fixture.records.dataKeys().forReading(writers.get(i).id());
     }
     random = new SplittableRandom(PsuPopulation.DEFAULT_SEED);
+    // The store's part of a sealed put: one batch sealed once, with its blinded terms.
+    sealedBatch = new ArrayList<>(batch);
+    sealedTerms = new ArrayList<>(batch);
+    for (RecordId id : sealedPut()) {
+      SealedRecord r = fixture.store.record(id).orElseThrow();
+      sealedBatch.add(r);
+      sealedTerms.add(fixture.records.indexes().termsFor(r.type(), fixture.records.open(id, all)));
+    }
   }
 
   @TearDown(Level.Trial)
@@ -104,6 +120,24 @@ public class StoreBenchmark {
     return written;
   }
 
+  /**
+   * The store's part of {@link #sealedPut()}: the same batch's sealed records and blinded terms,
+   * sealed once in set-up, written under fresh ids in one store write (nothing sealed, encoded or
+   * blinded here; the store does not open what it holds).
+   */
+  @Benchmark
+  public int sealedWrite() {
+    WriteBatch.Builder b = WriteBatch.builder();
+    for (int i = 0; i < sealedBatch.size(); i++) {
+      SealedRecord r = sealedBatch.get(i);
+      RecordId id = RecordId.timeOrdered(java.time.Instant.now());
+      b.putRecord(new SealedRecord(id, r.type(), r.client(), r.version(), r.created(),
+          r.updated(), r.format(), r.fields(), r.mac()), 0).indexTerms(id, sealedTerms.get(i));
+    }
+    fixture.store.write(b.build());
+    return sealedBatch.size();
+  }
+
   private List<PlainRows.Row> plainRows() {
     List<PlainRows.Row> rows = new ArrayList<>(batch);
     for (PsuPopulation.PsuClient c : writers) {
@@ -121,6 +155,14 @@ public class StoreBenchmark {
     int i = random.nextInt(clients);
     return fixture.records.open(random.nextBoolean() ? fixture.basicIds[i]
         : fixture.caseworkIds[i], all);
+  }
+
+  /** The store's part of {@link #sealedGet()}: the sealed record read by id, nothing opened. */
+  @Benchmark
+  public Object sealedRead() {
+    int i = random.nextInt(clients);
+    return fixture.store.record(random.nextBoolean() ? fixture.basicIds[i]
+        : fixture.caseworkIds[i]);
   }
 
   @Benchmark
