@@ -76,6 +76,8 @@ final class Search {
       if (after != null) {
         candidates = candidates.tailMap(after, false);
       }
+      Set<String> indexed = new HashSet<>();
+      index.spec().fields().forEach(f -> indexed.add(f.field()));
       Map<ClientId, ClientKeys> keysOf = new java.util.HashMap<>();
       Map<ClientId, ClientFacts> factsOf = new java.util.HashMap<>();
       Map<ClientId, List<ReleasedRecord>> byClient = new java.util.LinkedHashMap<>();
@@ -92,22 +94,24 @@ final class Search {
         }
         ClientId client = record.client();
         if (!keysOf.containsKey(client)) {
-          ClientKeys keys = disclosures.keysIfHeld(client);
-          keysOf.put(client, keys);
-          if (keys != null) {
-            ClientFacts facts = ClientFacts.read(keys, store.records(client));
-            boolean allowed = row.conditions().stream().allMatch(c -> conditions.holds(c, claims, facts));
-            factsOf.put(client, allowed ? facts : null);
-          }
+          keysOf.put(client, disclosures.keysIfHeld(client));
         }
         ClientKeys keys = keysOf.get(client);
-        ClientFacts facts = factsOf.get(client);
-        if (keys == null || facts == null) {
+        if (keys == null) {
           continue;
         }
-        Set<String> indexed = new HashSet<>();
-        index.spec().fields().forEach(f -> indexed.add(f.field()));
+        // A false positive of the truncated term is dropped before its client's facts are read:
+        // only a hit's client pays for the policy check (its records read and opened).
         if (!matches(index, RecordSealer.open(keys, record, indexed), query)) {
+          continue;
+        }
+        if (!factsOf.containsKey(client)) {
+          ClientFacts facts = ClientFacts.read(keys, store.records(client));
+          boolean allowed = row.conditions().stream().allMatch(c -> conditions.holds(c, claims, facts));
+          factsOf.put(client, allowed ? facts : null);
+        }
+        ClientFacts facts = factsOf.get(client);
+        if (facts == null) {
           continue;
         }
         RecordSchema schema = schemas.get(record.type());

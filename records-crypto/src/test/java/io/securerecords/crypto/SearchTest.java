@@ -75,6 +75,25 @@ class SearchTest {
   }
 
   @Test
+  void aFalsePositivesClientIsNotReadForThePolicyCheck() {
+    // 16 expected clients: 2-bit register terms, so with 40 more clients several share Zoë's.
+    for (int i = 0; i < 40; i++) {
+      records.put(ClientId.random(), BasicRecord.builder("Other Person",
+          Registration.parse(Register.GMC, String.valueOf(3_000_000 + i))).build());
+    }
+    String token = token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1);
+    store.termCandidates.clear();
+    store.clientsListed.clear();
+    SearchResult found = records.search(token, "psu",
+        IndexQuery.equal("register", Registration.parse(Register.GMC, "1234567")), null, 10);
+    assertEquals(List.of(zoeBasic), found.records().stream().map(ReleasedRecord::id).toList());
+    assertTrue(store.termCandidates.stream().mapToInt(Integer::intValue).sum() > 1,
+        "the truncated term stands for other clients' records too");
+    // Only the hit's client has its records read and opened for the policy's conditions.
+    assertEquals(Set.of(zoe), Set.copyOf(store.clientsListed));
+  }
+
+  @Test
   void aNameSearchFoldsCaseAndAccentsAndOnlyReturnsClientsTheRequesterServes() {
     SearchResult found = records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1), "psu",
         IndexQuery.equal("name", "ZOE  smith"), null, 10);

@@ -64,13 +64,20 @@ final class TamperingStore extends FilterRecordStore {
     return inner.record(id).map(onRecordRead);
   }
 
+  /** The records each {@code recordsByTerm} call returned, and each client {@code records} listed. */
+  final List<Integer> termCandidates = java.util.Collections.synchronizedList(new ArrayList<>());
+  final List<ClientId> clientsListed = java.util.Collections.synchronizedList(new ArrayList<>());
+
   @Override
   public List<SealedRecord> recordsByTerm(io.securerecords.api.store.IndexTerm term) {
-    return inner.recordsByTerm(term).stream().map(onRecordRead).toList();
+    List<SealedRecord> found = inner.recordsByTerm(term).stream().map(onRecordRead).toList();
+    termCandidates.add(found.size());
+    return found;
   }
 
   @Override
   public List<SealedRecord> records(ClientId client) {
+    clientsListed.add(client);
     return inner.records(client).stream().map(onRecordRead).toList();
   }
 
