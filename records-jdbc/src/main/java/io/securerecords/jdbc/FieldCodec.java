@@ -3,11 +3,9 @@ package io.securerecords.jdbc;
 import io.securerecords.api.error.StoreException;
 import io.securerecords.api.store.SealedField;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,19 +20,25 @@ final class FieldCodec {
 
   private FieldCodec() {}
 
+  /** Encodes into an array of exactly the value's size: no growing buffer, no final copy. */
   static byte[] encode(List<SealedField> fields) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT);
-      out.writeInt(fields.size());
-      for (SealedField field : fields) {
-        writeChunk(out, field.name().getBytes(StandardCharsets.UTF_8));
-        writeChunk(out, field.ciphertext());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    byte[][] names = new byte[fields.size()][];
+    byte[][] ciphertexts = new byte[fields.size()][];
+    long size = 1 + 4;
+    for (int i = 0; i < names.length; i++) {
+      names[i] = fields.get(i).name().getBytes(StandardCharsets.UTF_8);
+      ciphertexts[i] = fields.get(i).ciphertext();
+      size += 4 + names[i].length + 4 + ciphertexts[i].length;
     }
-    return bytes.toByteArray();
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new StoreException("a record's sealed fields are too large for one column");
+    }
+    ByteBuffer out = ByteBuffer.allocate((int) size);
+    out.put((byte) FORMAT).putInt(names.length);
+    for (int i = 0; i < names.length; i++) {
+      out.putInt(names[i].length).put(names[i]).putInt(ciphertexts[i].length).put(ciphertexts[i]);
+    }
+    return out.array();
   }
 
   static List<SealedField> decode(byte[] encoded) {
@@ -55,11 +59,6 @@ final class FieldCodec {
     } catch (IOException e) {
       throw new StoreException("a stored record's fields are truncated", e);
     }
-  }
-
-  private static void writeChunk(DataOutputStream out, byte[] chunk) throws IOException {
-    out.writeInt(chunk.length);
-    out.write(chunk);
   }
 
   private static byte[] readChunk(DataInputStream in) throws IOException {
