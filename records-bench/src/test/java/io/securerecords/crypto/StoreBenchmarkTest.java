@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Benchmark 3's decomposition measures what it says: {@code sealedWrite} stores the set-up
- * batch's ciphertexts, unchanged, under new ids (the store's part of a sealed put, with nothing
- * sealed), and {@code sealedRead} returns a stored record such as {@code sealedGet} opens. Run on
+ * batch's ciphertexts, unchanged, under new ids and a client nothing reads (the store's part of a
+ * sealed put, with nothing sealed), and {@code sealedRead} returns a stored record such as {@code sealedGet} opens. Run on
  * a small fixture on disk (H2 file, Lucene folder).
  */
 class StoreBenchmarkTest {
@@ -47,8 +47,12 @@ class StoreBenchmarkTest {
       assertEquals(5, added.size());
       Set<String> written = new HashSet<>();
       for (RecordId id : added) {
-        written.add(ciphertexts(bench.fixture.store.record(id).orElseThrow()));
+        SealedRecord copy = bench.fixture.store.record(id).orElseThrow();
+        // Copies under new ids would fail authentication: no real client may hold them.
+        assertEquals(StoreBenchmark.STORE_PART_CLIENT, copy.client());
+        written.add(ciphertexts(copy));
       }
+      assertTrue(bench.fixture.store.records(StoreBenchmark.STORE_PART_CLIENT).size() == 5);
       Set<String> template =
           bench.sealedBatch.stream().map(StoreBenchmarkTest::ciphertexts).collect(Collectors.toSet());
       assertEquals(template, written);
