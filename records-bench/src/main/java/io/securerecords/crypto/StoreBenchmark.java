@@ -1,5 +1,6 @@
 package io.securerecords.crypto;
 
+import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.FieldClass;
 import io.securerecords.api.store.IndexTerm;
@@ -65,8 +66,7 @@ public class StoreBenchmark {
   public int batch;
 
   /** The client of {@link #sealedWrite()}'s copies: no data key, never read or opened. */
-  static final io.securerecords.api.record.ClientId STORE_PART_CLIENT =
-      io.securerecords.api.record.ClientId.of("bench-store-part");
+  static final ClientId STORE_PART_CLIENT = ClientId.of("bench-store-part");
 
   StoreFixture fixture;
   private List<PsuPopulation.PsuClient> writers;

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Benchmark 3's decomposition measures what it says: {@code sealedWrite} stores the set-up
  * batch's ciphertexts, unchanged, under new ids and a client nothing reads (the store's part of a
- * sealed put, with nothing sealed), and {@code sealedRead} returns a stored record such as {@code sealedGet} opens. Run on
- * a small fixture on disk (H2 file, Lucene folder).
+ * sealed put, with nothing sealed), and {@code sealedRead} returns a stored record such as {@code
+ * sealedGet} opens. Run on a small fixture on disk (H2 file, Lucene folder).
  */
 class StoreBenchmarkTest {
 
@@ -52,7 +52,7 @@ class StoreBenchmarkTest {
         assertEquals(StoreBenchmark.STORE_PART_CLIENT, copy.client());
         written.add(ciphertexts(copy));
       }
-      assertTrue(bench.fixture.store.records(StoreBenchmark.STORE_PART_CLIENT).size() == 5);
+      assertEquals(5, bench.fixture.store.records(StoreBenchmark.STORE_PART_CLIENT).size());
       Set<String> template =
           bench.sealedBatch.stream().map(StoreBenchmarkTest::ciphertexts).collect(Collectors.toSet());
       assertEquals(template, written);
