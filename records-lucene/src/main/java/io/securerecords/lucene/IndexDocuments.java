@@ -10,10 +10,14 @@ import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.LogEntry;
 import io.securerecords.api.store.SealedField;
 import io.securerecords.api.store.SealedRecord;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.LongPoint;
@@ -37,7 +41,11 @@ import org.apache.lucene.util.BytesRef;
  *   <li><b>record</b>, one per record, added on creation, then replaced by {@code updateDocument}
  *       on {@link #RECORD_ID}:
  *       id, client (indexed, stored), type, version, timestamps as seconds and nanoseconds,
- *       format (stored), field names, ciphertexts and MAC (stored; ciphertexts and MAC binary).
+ *       format (stored); field names, ciphertexts and MAC in one binary doc value, {@link
+ *       #RECORD_SEALED} (see {@link #sealed}). Ciphertext does not compress, and Lucene
+ *       compresses stored fields (LZ4) at every flush and merge but keeps binary doc values as
+ *       they are. Documents written before that value existed hold each name, ciphertext and the
+ *       MAC as stored fields; they are still read, and rewritten in this layout when updated.
  *   <li><b>terms</b>, one per record that has index terms, added with a created record, then
  *       replaced on {@link #TERMS_RECORD}: the
  *       blinded terms as indexed, non-stored fields {@code term.<index>} whose term is the bytes.
@@ -73,6 +81,7 @@ final class IndexDocuments {
   static final String RECORD_FIELD_NAME = "record.field.name";
   static final String RECORD_FIELD_CIPHERTEXT = "record.field.ciphertext";
   static final String RECORD_MAC = "record.mac";
+  static final String RECORD_SEALED = "record.sealed";
 
   static final String TERMS_RECORD = "terms.record";
   private static final String TERM_PREFIX = "term.";
@@ -134,26 +143,50 @@ final class IndexDocuments {
     d.add(new StoredField(RECORD_UPDATED_SECONDS, r.updated().getEpochSecond()));
     d.add(new StoredField(RECORD_UPDATED_NANOS, r.updated().getNano()));
     d.add(new StoredField(RECORD_FORMAT, r.format()));
-    // Stored fields keep their order, so the i-th name belongs to the i-th ciphertext.
-    for (SealedField f : r.fields()) {
-      d.add(new StoredField(RECORD_FIELD_NAME, f.name()));
-      d.add(new StoredField(RECORD_FIELD_CIPHERTEXT, new BytesRef(f.ciphertext())));
-    }
-    d.add(new StoredField(RECORD_MAC, new BytesRef(r.mac())));
+    d.add(new BinaryDocValuesField(RECORD_SEALED, new BytesRef(sealed(r))));
     return d;
   }
 
-  static SealedRecord record(Document d) {
+  /**
+   * A record from its stored metadata and its sealed bytes ({@link #RECORD_SEALED}); {@code
+   * sealed} is null for a document of the earlier layout, whose fields and MAC are stored fields.
+   */
+  static SealedRecord record(Document d, BytesRef sealed) {
     String id = d.get(RECORD_ID);
-    String[] names = d.getValues(RECORD_FIELD_NAME);
-    BytesRef[] ciphertexts = d.getBinaryValues(RECORD_FIELD_CIPHERTEXT);
-    if (id == null || names.length != ciphertexts.length || d.getBinaryValue(RECORD_MAC) == null) {
-      throw new StoreException("a record document in the Lucene index is incomplete (record "
-          + id + "): the index is corrupt");
+    if (id == null) {
+      throw new StoreException("a record document in the Lucene index has no id: the index is corrupt");
     }
-    List<SealedField> fields = new ArrayList<>(names.length);
-    for (int i = 0; i < names.length; i++) {
-      fields.add(new SealedField(names[i], bytes(ciphertexts[i])));
+    List<SealedField> fields;
+    byte[] mac;
+    if (sealed != null) {
+      ByteBuffer in = ByteBuffer.wrap(sealed.bytes, sealed.offset, sealed.length);
+      try {
+        int count = in.getInt();
+        fields = new ArrayList<>(Math.min(count, sealed.length / 8));
+        for (int i = 0; i < count; i++) {
+          String name = new String(chunk(in), StandardCharsets.UTF_8);
+          fields.add(new SealedField(name, chunk(in)));
+        }
+        mac = chunk(in);
+      } catch (BufferUnderflowException | IllegalArgumentException e) {
+        throw incomplete(id);
+      }
+      if (in.hasRemaining()) {
+        throw incomplete(id);
+      }
+    } else {
+      // The earlier layout: stored fields keep their order, so the i-th name belongs to the
+      // i-th ciphertext.
+      String[] names = d.getValues(RECORD_FIELD_NAME);
+      BytesRef[] ciphertexts = d.getBinaryValues(RECORD_FIELD_CIPHERTEXT);
+      if (names.length != ciphertexts.length || d.getBinaryValue(RECORD_MAC) == null) {
+        throw incomplete(id);
+      }
+      fields = new ArrayList<>(names.length);
+      for (int i = 0; i < names.length; i++) {
+        fields.add(new SealedField(names[i], bytes(ciphertexts[i])));
+      }
+      mac = bytes(d.getBinaryValue(RECORD_MAC));
     }
     return new SealedRecord(
         RecordId.of(id),
@@ -164,7 +197,45 @@ final class IndexDocuments {
         instant(d, RECORD_UPDATED_SECONDS, RECORD_UPDATED_NANOS),
         number(d, RECORD_FORMAT).intValue(),
         fields,
-        bytes(d.getBinaryValue(RECORD_MAC)));
+        mac);
+  }
+
+  /**
+   * A record's sealed fields and MAC in one value: the field count, then each field's name
+   * (UTF-8) and ciphertext, then the MAC, each as a 4-byte length and its bytes.
+   */
+  static byte[] sealed(SealedRecord r) {
+    List<SealedField> fields = r.fields();
+    byte[][] names = new byte[fields.size()][];
+    byte[][] ciphertexts = new byte[fields.size()][];
+    byte[] mac = r.mac();
+    int size = 4 + 4 + mac.length;
+    for (int i = 0; i < names.length; i++) {
+      names[i] = fields.get(i).name().getBytes(StandardCharsets.UTF_8);
+      ciphertexts[i] = fields.get(i).ciphertext();
+      size += 8 + names[i].length + ciphertexts[i].length;
+    }
+    ByteBuffer out = ByteBuffer.allocate(size).putInt(names.length);
+    for (int i = 0; i < names.length; i++) {
+      out.putInt(names[i].length).put(names[i]).putInt(ciphertexts[i].length).put(ciphertexts[i]);
+    }
+    return out.putInt(mac.length).put(mac).array();
+  }
+
+  /** A length-prefixed chunk of {@link #sealed(SealedRecord)}'s layout. */
+  private static byte[] chunk(ByteBuffer in) {
+    int length = in.getInt();
+    if (length < 0 || length > in.remaining()) {
+      throw new IllegalArgumentException("chunk length out of range");
+    }
+    byte[] out = new byte[length];
+    in.get(out);
+    return out;
+  }
+
+  private static StoreException incomplete(String id) {
+    return new StoreException("a record document in the Lucene index is incomplete (record "
+        + id + "): the index is corrupt");
   }
 
   /** The companion document holding a record's blinded terms (indexed, never stored). */

@@ -8,6 +8,7 @@ import static io.securerecords.lucene.IndexDocuments.LOG_SEQUENCE;
 import static io.securerecords.lucene.IndexDocuments.RECORD;
 import static io.securerecords.lucene.IndexDocuments.RECORD_CLIENT;
 import static io.securerecords.lucene.IndexDocuments.RECORD_ID;
+import static io.securerecords.lucene.IndexDocuments.RECORD_SEALED;
 import static io.securerecords.lucene.IndexDocuments.RECORD_VERSION;
 import static io.securerecords.lucene.IndexDocuments.TERMS_RECORD;
 import static io.securerecords.lucene.IndexDocuments.TOKEN_USES;
@@ -39,13 +40,17 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
@@ -71,8 +76,9 @@ import org.apache.lucene.util.BytesRef;
  * searching without ever holding plaintext.
  *
  * <p><b>What is stored where.</b> One index holds five kinds of document: one per record (id,
- * client, type, version, timestamps to the nanosecond and format as stored fields; each sealed
- * field's name and ciphertext and the record MAC (empty in format 2) as stored fields, the bytes binary), added when
+ * client, type, version, timestamps to the nanosecond and format as stored fields; the sealed
+ * fields' names and ciphertexts and the record MAC (empty in format 2) together in one binary
+ * doc value, which Lucene keeps uncompressed where it would compress stored fields), added when
  * the record is created and replaced with {@code updateDocument} by record id after; one per
  * record with index terms, holding the blinded
  * terms as indexed, non-stored fields (one field {@code term.<index>} per index name, the term
@@ -404,8 +410,10 @@ public final class LuceneRecordStore implements RecordStore {
 
   @Override
   public Optional<SealedRecord> record(RecordId id) {
-    return read(s -> Optional.ofNullable(first(s, IndexDocuments.recordId(id), null))
-        .map(IndexDocuments::record));
+    return read(s -> {
+      Hit hit = firstHit(s, IndexDocuments.recordId(id));
+      return hit == null ? Optional.empty() : Optional.of(record(hit));
+    });
   }
 
   @Override
@@ -413,8 +421,10 @@ public final class LuceneRecordStore implements RecordStore {
     return read(s -> {
       List<SealedRecord> out = new ArrayList<>();
       TermQuery query = new TermQuery(new Term(RECORD_CLIENT, client.value()));
+      List<LeafReaderContext> leaves = s.getIndexReader().leaves();
       for (ScoreDoc hit : sorted(s, query, Integer.MAX_VALUE, BY_RECORD_ID)) {
-        out.add(IndexDocuments.record(s.storedFields().document(hit.doc)));
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+        out.add(record(new Hit(leaf, hit.doc - leaf.docBase)));
       }
       return List.copyOf(out);
     });
@@ -463,9 +473,9 @@ public final class LuceneRecordStore implements RecordStore {
     return read(s -> {
       List<SealedRecord> out = new ArrayList<>();
       for (BytesRef id : termRecordIds(s, IndexDocuments.term(term))) {
-        Document doc = first(s, new Term(RECORD_ID, id), null);
-        if (doc != null) {
-          out.add(IndexDocuments.record(doc));
+        Hit hit = firstHit(s, new Term(RECORD_ID, id));
+        if (hit != null) {
+          out.add(record(hit));
         }
       }
       return List.copyOf(out);
@@ -609,11 +619,14 @@ public final class LuceneRecordStore implements RecordStore {
     return s.count(new TermQuery(IndexDocuments.kind(kind)));
   }
 
+  /** A live document: its segment and its number in that segment. */
+  private record Hit(LeafReaderContext leaf, int doc) {}
+
   /**
-   * The stored fields (all, or those named) of the live document holding a unique key term, or
-   * null. Reads the term's postings segment by segment: no query, weight or scoring.
+   * The live document holding a unique key term, or null. Reads the term's postings segment by
+   * segment: no query, weight or scoring.
    */
-  private static Document first(IndexSearcher s, Term key, Set<String> fields) throws IOException {
+  private static Hit firstHit(IndexSearcher s, Term key) throws IOException {
     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
       PostingsEnum docs = leaf.reader().postings(key, PostingsEnum.NONE);
       if (docs == null) {
@@ -622,14 +635,30 @@ public final class LuceneRecordStore implements RecordStore {
       Bits live = leaf.reader().getLiveDocs();
       for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
         if (live == null || live.get(d)) {
-          int doc = leaf.docBase + d;
-          return fields == null
-              ? s.storedFields().document(doc)
-              : s.storedFields().document(doc, fields);
+          return new Hit(leaf, d);
         }
       }
     }
     return null;
+  }
+
+  /** The stored fields (all, or those named) of the live document holding a key term, or null. */
+  private static Document first(IndexSearcher s, Term key, Set<String> fields) throws IOException {
+    Hit hit = firstHit(s, key);
+    if (hit == null) {
+      return null;
+    }
+    StoredFields stored = hit.leaf().reader().storedFields();
+    return fields == null ? stored.document(hit.doc()) : stored.document(hit.doc(), fields);
+  }
+
+  /** The record document at a hit: stored metadata and, from doc values, its sealed bytes. */
+  private static SealedRecord record(Hit hit) throws IOException {
+    LeafReader reader = hit.leaf().reader();
+    Document doc = reader.storedFields().document(hit.doc());
+    BinaryDocValues sealed = reader.getBinaryDocValues(RECORD_SEALED);
+    return IndexDocuments.record(
+        doc, sealed != null && sealed.advanceExact(hit.doc()) ? sealed.binaryValue() : null);
   }
 
   /** The record ids (sorted) of the live companion documents that hold an index term. */

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.FieldInfo;
@@ -41,6 +42,7 @@ import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -56,8 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Scanning the files' bytes alone is not enough: Lucene compresses stored fields (LZ4 with a
  * preset dictionary, in blocks), which can split a stored value across a block boundary so that
  * its bytes never appear in one piece. So the scan also reads, through Lucene, every stored value
- * of every document (deleted ones included), every indexed term and every sorted doc value; the
- * negative control shows an unsealed value is found that way.
+ * of every document (deleted ones included), every indexed term and every binary and sorted doc
+ * value; the negative control shows an unsealed value is found that way.
  */
 class LucenePlaintextScanTest {
   private static final List<Charset> FORMS =
@@ -174,7 +176,7 @@ class LucenePlaintextScanTest {
     return out;
   }
 
-  /** Every stored value, indexed term and sorted doc value in the index, decompressed. */
+  /** Every stored value, indexed term, binary and sorted doc value in the index, decompressed. */
   private static Map<String, byte[]> readThroughLucene(Path folder) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     try (Directory directory = FSDirectory.open(folder);
@@ -210,6 +212,14 @@ class LucenePlaintextScanTest {
             TermsEnum e = terms.iterator();
             for (BytesRef t = e.next(); t != null; t = e.next()) {
               out.put(segment + " term " + field.name + " " + t, BytesRef.deepCopyOf(t).bytes);
+            }
+          }
+          if (field.getDocValuesType() == DocValuesType.BINARY) {
+            BinaryDocValues values = leaf.reader().getBinaryDocValues(field.name);
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = values.nextDoc()) {
+              out.put(segment + " binary " + field.name + " doc " + doc,
+                  BytesRef.deepCopyOf(values.binaryValue()).bytes);
             }
           }
           if (field.getDocValuesType() == DocValuesType.SORTED) {
