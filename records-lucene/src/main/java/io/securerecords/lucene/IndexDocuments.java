@@ -154,7 +154,8 @@ final class IndexDocuments {
   static SealedRecord record(Document d, BytesRef sealed) {
     String id = d.get(RECORD_ID);
     if (id == null) {
-      throw new StoreException("a record document in the Lucene index has no id: the index is corrupt");
+      throw new StoreException(
+          "a record document in the Lucene index has no id: the index is corrupt");
     }
     List<SealedField> fields;
     byte[] mac;
