@@ -1,5 +1,6 @@
 package io.securerecords.lucene;
 
+import io.securerecords.api.error.InvalidInputException;
 import io.securerecords.api.error.StoreException;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
@@ -13,6 +14,7 @@ import io.securerecords.api.store.SealedRecord;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,12 +42,13 @@ import org.apache.lucene.util.BytesRef;
  * <ul>
  *   <li><b>record</b>, one per record, added on creation, then replaced by {@code updateDocument}
  *       on {@link #RECORD_ID}:
- *       id, client (indexed, stored), type, version, timestamps as seconds and nanoseconds,
- *       format (stored); field names, ciphertexts and MAC in one binary doc value, {@link
+ *       id and client (indexed, not stored); the whole record (id, type, client, version,
+ *       timestamps, format, field names, ciphertexts and MAC) in one binary doc value, {@link
  *       #RECORD_SEALED} (see {@link #sealed}). Ciphertext does not compress, and Lucene
- *       compresses stored fields (LZ4) at every flush and merge but keeps binary doc values as
- *       they are. Documents written before that value existed hold each name, ciphertext and the
- *       MAC as stored fields; they are still read, and rewritten in this layout when updated.
+ *       compresses stored fields (LZ4) at every flush and merge, and must decompress a block of
+ *       many documents to read one, but keeps binary doc values as they are. Documents written
+ *       before that value existed hold everything as stored fields; they are still read, and
+ *       rewritten in this layout when updated.
  *   <li><b>terms</b>, one per record that has index terms, added with a created record, then
  *       replaced on {@link #TERMS_RECORD}: the
  *       blinded terms as indexed, non-stored fields {@code term.<index>} whose term is the bytes.
@@ -82,6 +85,7 @@ final class IndexDocuments {
   static final String RECORD_FIELD_CIPHERTEXT = "record.field.ciphertext";
   static final String RECORD_MAC = "record.mac";
   static final String RECORD_SEALED = "record.sealed";
+  private static final byte LAYOUT = 1;
 
   static final String TERMS_RECORD = "terms.record";
   private static final String TERM_PREFIX = "term.";
@@ -133,61 +137,97 @@ final class IndexDocuments {
   static Document record(SealedRecord r) {
     Document d = new Document();
     d.add(new StringField(KIND, RECORD, Store.NO));
-    d.add(new StringField(RECORD_ID, r.id().value(), Store.YES));
+    d.add(new StringField(RECORD_ID, r.id().value(), Store.NO));
     d.add(new SortedDocValuesField(RECORD_ID, new BytesRef(r.id().value())));
-    d.add(new StringField(RECORD_CLIENT, r.client().value(), Store.YES));
-    d.add(new StoredField(RECORD_TYPE, r.type().name()));
-    d.add(new StoredField(RECORD_VERSION, r.version()));
-    d.add(new StoredField(RECORD_CREATED_SECONDS, r.created().getEpochSecond()));
-    d.add(new StoredField(RECORD_CREATED_NANOS, r.created().getNano()));
-    d.add(new StoredField(RECORD_UPDATED_SECONDS, r.updated().getEpochSecond()));
-    d.add(new StoredField(RECORD_UPDATED_NANOS, r.updated().getNano()));
-    d.add(new StoredField(RECORD_FORMAT, r.format()));
+    d.add(new StringField(RECORD_CLIENT, r.client().value(), Store.NO));
     d.add(new BinaryDocValuesField(RECORD_SEALED, new BytesRef(sealed(r))));
     return d;
   }
 
   /**
-   * A record from its stored metadata and its sealed bytes ({@link #RECORD_SEALED}); {@code
-   * sealed} is null for a document of the earlier layout, whose fields and MAC are stored fields.
+   * The whole record in one value: a layout byte (1); id, type and client (UTF-8); version,
+   * created and updated (seconds, nanoseconds), format; the field count, then each field's name
+   * (UTF-8) and ciphertext; then the MAC. Strings and byte strings are a 4-byte length and their
+   * bytes.
    */
-  static SealedRecord record(Document d, BytesRef sealed) {
-    String id = d.get(RECORD_ID);
-    if (id == null) {
-      throw new StoreException(
-          "a record document in the Lucene index has no id: the index is corrupt");
+  static byte[] sealed(SealedRecord r) {
+    List<SealedField> fields = r.fields();
+    byte[] id = utf8(r.id().value());
+    byte[] type = utf8(r.type().name());
+    byte[] client = utf8(r.client().value());
+    byte[][] names = new byte[fields.size()][];
+    byte[][] ciphertexts = new byte[fields.size()][];
+    byte[] mac = r.mac();
+    int size = 1 + 12 + id.length + type.length + client.length + 8 + 12 + 12 + 4
+        + 4 + 4 + mac.length;
+    for (int i = 0; i < names.length; i++) {
+      names[i] = utf8(fields.get(i).name());
+      ciphertexts[i] = fields.get(i).ciphertext();
+      size += 8 + names[i].length + ciphertexts[i].length;
     }
-    List<SealedField> fields;
-    byte[] mac;
-    if (sealed != null) {
-      ByteBuffer in = ByteBuffer.wrap(sealed.bytes, sealed.offset, sealed.length);
-      try {
-        int count = in.getInt();
-        fields = new ArrayList<>(Math.min(count, sealed.length / 8));
-        for (int i = 0; i < count; i++) {
-          String name = new String(chunk(in), StandardCharsets.UTF_8);
-          fields.add(new SealedField(name, chunk(in)));
-        }
-        mac = chunk(in);
-      } catch (BufferUnderflowException | IllegalArgumentException e) {
-        throw incomplete(id);
+    ByteBuffer out = ByteBuffer.allocate(size).put(LAYOUT);
+    putChunk(out, id);
+    putChunk(out, type);
+    putChunk(out, client);
+    out.putLong(r.version())
+        .putLong(r.created().getEpochSecond()).putInt(r.created().getNano())
+        .putLong(r.updated().getEpochSecond()).putInt(r.updated().getNano())
+        .putInt(r.format())
+        .putInt(names.length);
+    for (int i = 0; i < names.length; i++) {
+      putChunk(out, names[i]);
+      putChunk(out, ciphertexts[i]);
+    }
+    putChunk(out, mac);
+    return out.array();
+  }
+
+  /** A record from its value ({@link #sealed}). */
+  static SealedRecord record(BytesRef value) {
+    ByteBuffer in = ByteBuffer.wrap(value.bytes, value.offset, value.length);
+    String id = null;
+    try {
+      if (in.get() != LAYOUT) {
+        throw new IllegalArgumentException("unknown layout");
       }
+      id = new String(chunk(in), StandardCharsets.UTF_8);
+      RecordType type = RecordType.of(new String(chunk(in), StandardCharsets.UTF_8));
+      ClientId client = ClientId.of(new String(chunk(in), StandardCharsets.UTF_8));
+      long version = in.getLong();
+      Instant created = Instant.ofEpochSecond(in.getLong(), in.getInt());
+      Instant updated = Instant.ofEpochSecond(in.getLong(), in.getInt());
+      int format = in.getInt();
+      int count = in.getInt();
+      List<SealedField> fields = new ArrayList<>(Math.min(count, value.length / 8));
+      for (int i = 0; i < count; i++) {
+        String name = new String(chunk(in), StandardCharsets.UTF_8);
+        fields.add(new SealedField(name, chunk(in)));
+      }
+      byte[] mac = chunk(in);
       if (in.hasRemaining()) {
-        throw incomplete(id);
+        throw new IllegalArgumentException("trailing bytes");
       }
-    } else {
-      // The earlier layout: stored fields keep their order, so the i-th name belongs to the
-      // i-th ciphertext.
-      String[] names = d.getValues(RECORD_FIELD_NAME);
-      BytesRef[] ciphertexts = d.getBinaryValues(RECORD_FIELD_CIPHERTEXT);
-      if (names.length != ciphertexts.length || d.getBinaryValue(RECORD_MAC) == null) {
-        throw incomplete(id);
-      }
-      fields = new ArrayList<>(names.length);
-      for (int i = 0; i < names.length; i++) {
-        fields.add(new SealedField(names[i], bytes(ciphertexts[i])));
-      }
-      mac = bytes(d.getBinaryValue(RECORD_MAC));
+      return new SealedRecord(
+          RecordId.of(id), type, client, version, created, updated, format, fields, mac);
+    } catch (BufferUnderflowException | IllegalArgumentException | InvalidInputException
+        | DateTimeException e) {
+      // An id, type or client id that is not valid is refused by its type (InvalidInputException).
+      throw incomplete(id == null ? "unknown" : id);
+    }
+  }
+
+  /** A record document of the earlier layout: metadata, names, ciphertexts and MAC stored. */
+  static SealedRecord record(Document d) {
+    String id = d.get(RECORD_ID);
+    String[] names = d.getValues(RECORD_FIELD_NAME);
+    BytesRef[] ciphertexts = d.getBinaryValues(RECORD_FIELD_CIPHERTEXT);
+    if (id == null || names.length != ciphertexts.length || d.getBinaryValue(RECORD_MAC) == null) {
+      throw incomplete(id);
+    }
+    // Stored fields keep their order, so the i-th name belongs to the i-th ciphertext.
+    List<SealedField> fields = new ArrayList<>(names.length);
+    for (int i = 0; i < names.length; i++) {
+      fields.add(new SealedField(names[i], bytes(ciphertexts[i])));
     }
     return new SealedRecord(
         RecordId.of(id),
@@ -198,29 +238,15 @@ final class IndexDocuments {
         instant(d, RECORD_UPDATED_SECONDS, RECORD_UPDATED_NANOS),
         number(d, RECORD_FORMAT).intValue(),
         fields,
-        mac);
+        bytes(d.getBinaryValue(RECORD_MAC)));
   }
 
-  /**
-   * A record's sealed fields and MAC in one value: the field count, then each field's name
-   * (UTF-8) and ciphertext, then the MAC, each as a 4-byte length and its bytes.
-   */
-  static byte[] sealed(SealedRecord r) {
-    List<SealedField> fields = r.fields();
-    byte[][] names = new byte[fields.size()][];
-    byte[][] ciphertexts = new byte[fields.size()][];
-    byte[] mac = r.mac();
-    int size = 4 + 4 + mac.length;
-    for (int i = 0; i < names.length; i++) {
-      names[i] = fields.get(i).name().getBytes(StandardCharsets.UTF_8);
-      ciphertexts[i] = fields.get(i).ciphertext();
-      size += 8 + names[i].length + ciphertexts[i].length;
-    }
-    ByteBuffer out = ByteBuffer.allocate(size).putInt(names.length);
-    for (int i = 0; i < names.length; i++) {
-      out.putInt(names[i].length).put(names[i]).putInt(ciphertexts[i].length).put(ciphertexts[i]);
-    }
-    return out.putInt(mac.length).put(mac).array();
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void putChunk(ByteBuffer out, byte[] bytes) {
+    out.putInt(bytes.length).put(bytes);
   }
 
   /** A length-prefixed chunk of {@link #sealed(SealedRecord)}'s layout. */

@@ -9,7 +9,6 @@ import static io.securerecords.lucene.IndexDocuments.RECORD;
 import static io.securerecords.lucene.IndexDocuments.RECORD_CLIENT;
 import static io.securerecords.lucene.IndexDocuments.RECORD_ID;
 import static io.securerecords.lucene.IndexDocuments.RECORD_SEALED;
-import static io.securerecords.lucene.IndexDocuments.RECORD_VERSION;
 import static io.securerecords.lucene.IndexDocuments.TERMS_RECORD;
 import static io.securerecords.lucene.IndexDocuments.TOKEN_USES;
 
@@ -75,10 +74,11 @@ import org.apache.lucene.util.BytesRef;
  * ByteBuffersDirectory}). Blind-index terms are Lucene terms, so Lucene's query machinery does the
  * searching without ever holding plaintext.
  *
- * <p><b>What is stored where.</b> One index holds five kinds of document: one per record (id,
- * client, type, version, timestamps to the nanosecond and format as stored fields; the sealed
- * fields' names and ciphertexts and the record MAC (empty in format 2) together in one binary
- * doc value, which Lucene keeps uncompressed where it would compress stored fields), added when
+ * <p><b>What is stored where.</b> One index holds five kinds of document: one per record (id
+ * and client indexed; the whole record, its id, type, client, version, timestamps to the
+ * nanosecond, format, the sealed fields' names and ciphertexts and the record MAC (empty in
+ * format 2), in one binary doc value, which Lucene keeps uncompressed where it would compress
+ * stored fields), added when
  * the record is created and replaced with {@code updateDocument} by record id after; one per
  * record with index terms, holding the blinded
  * terms as indexed, non-stored fields (one field {@code term.<index>} per index name, the term
@@ -264,13 +264,13 @@ public final class LuceneRecordStore implements RecordStore {
         if (!touched.add(id)) {
           throw new ConflictException("record " + id.value() + " is written twice in one batch");
         }
-        Document current = recordHead(s, id);
-        long stored = current == null ? 0 : IndexDocuments.number(current, RECORD_VERSION).longValue();
+        SealedRecord current = recordHead(s, id);
+        long stored = current == null ? 0 : current.version();
         if (stored != put.expectedVersion()) {
           throw new ConflictException("record " + id.value() + " is at version " + stored
               + ", not " + put.expectedVersion());
         }
-        if (current != null && !put.record().client().value().equals(current.get(RECORD_CLIENT))) {
+        if (current != null && !put.record().client().equals(current.client())) {
           throw new ConflictException("record " + id.value() + " belongs to another client");
         }
       }
@@ -280,11 +280,11 @@ public final class LuceneRecordStore implements RecordStore {
         if (!touched.add(id)) {
           throw new ConflictException("record " + id.value() + " is written twice in one batch");
         }
-        Document current = recordHead(s, id);
+        SealedRecord current = recordHead(s, id);
         if (current == null) {
           throw new ConflictException("record " + id.value() + " is not held");
         }
-        long stored = IndexDocuments.number(current, RECORD_VERSION).longValue();
+        long stored = current.version();
         if (stored != delete.expectedVersion()) {
           throw new ConflictException("record " + id.value() + " is at version " + stored
               + ", not " + delete.expectedVersion());
@@ -606,8 +606,9 @@ public final class LuceneRecordStore implements RecordStore {
   }
 
   /** The stored version and client of a record, or null if it is not held. */
-  private static Document recordHead(IndexSearcher s, RecordId id) throws IOException {
-    return first(s, IndexDocuments.recordId(id), Set.of(RECORD_VERSION, RECORD_CLIENT));
+  private static SealedRecord recordHead(IndexSearcher s, RecordId id) throws IOException {
+    Hit hit = firstHit(s, IndexDocuments.recordId(id));
+    return hit == null ? null : record(hit);
   }
 
   private static int storedUses(IndexSearcher s, String tokenId) throws IOException {
@@ -652,13 +653,17 @@ public final class LuceneRecordStore implements RecordStore {
     return fields == null ? stored.document(hit.doc()) : stored.document(hit.doc(), fields);
   }
 
-  /** The record document at a hit: stored metadata and, from doc values, its sealed bytes. */
+  /**
+   * The record at a hit: from its one binary doc value, or, for a document of the earlier layout
+   * that has none, from its stored fields.
+   */
   private static SealedRecord record(Hit hit) throws IOException {
     LeafReader reader = hit.leaf().reader();
-    Document doc = reader.storedFields().document(hit.doc());
     BinaryDocValues sealed = reader.getBinaryDocValues(RECORD_SEALED);
-    return IndexDocuments.record(
-        doc, sealed != null && sealed.advanceExact(hit.doc()) ? sealed.binaryValue() : null);
+    if (sealed != null && sealed.advanceExact(hit.doc())) {
+      return IndexDocuments.record(sealed.binaryValue());
+    }
+    return IndexDocuments.record(reader.storedFields().document(hit.doc()));
   }
 
   /** The record ids (sorted) of the live companion documents that hold an index term. */

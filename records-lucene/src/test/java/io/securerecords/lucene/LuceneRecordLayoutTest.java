@@ -33,7 +33,7 @@ class LuceneRecordLayoutTest {
   void aRecordsSealedBytesRoundTripInOneValue() {
     SealedRecord r = Batches.record(7);
     byte[] sealed = IndexDocuments.sealed(r);
-    SealedRecord back = IndexDocuments.record(storedMetadata(r), new BytesRef(sealed));
+    SealedRecord back = IndexDocuments.record(new BytesRef(sealed));
     assertEquals(r, back);
     assertTrue(Arrays.equals(r.mac(), back.mac()));
   }
@@ -43,28 +43,37 @@ class LuceneRecordLayoutTest {
     SealedRecord r = Batches.record(8);
     SealedRecord bare = new SealedRecord(r.id(), r.type(), r.client(), r.version(), r.created(),
         r.updated(), 2, List.of(), new byte[0]);
-    assertEquals(bare, IndexDocuments.record(storedMetadata(bare),
-        new BytesRef(IndexDocuments.sealed(bare))));
+    assertEquals(bare, IndexDocuments.record(new BytesRef(IndexDocuments.sealed(bare))));
   }
 
   @Test
   void truncatedOrOverlongSealedBytesAreReportedAsCorruptWithoutTheirContent() {
     SealedRecord r = Batches.record(9);
     byte[] sealed = IndexDocuments.sealed(r);
-    Document metadata = storedMetadata(r);
     for (int cut : new int[] {0, 3, 4, 9, sealed.length / 2, sealed.length - 1}) {
       BytesRef truncated = new BytesRef(sealed, 0, cut);
       StoreException e = assertThrows(StoreException.class,
-          () -> IndexDocuments.record(metadata, truncated), "cut at " + cut);
+          () -> IndexDocuments.record(truncated), "cut at " + cut);
       assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
-      assertTrue(e.getMessage().contains(r.id().value()), e.getMessage());
+      // The record's id is named once it could be read (after the layout byte and its length).
+      if (cut >= 5 + r.id().value().length()) {
+        assertTrue(e.getMessage().contains(r.id().value()), e.getMessage());
+      }
     }
     byte[] longer = Arrays.copyOf(sealed, sealed.length + 1);
-    assertThrows(StoreException.class, () -> IndexDocuments.record(metadata, new BytesRef(longer)));
+    assertThrows(StoreException.class, () -> IndexDocuments.record(new BytesRef(longer)));
+    byte[] unknownLayout = sealed.clone();
+    unknownLayout[0] = 2;
+    assertThrows(StoreException.class, () -> IndexDocuments.record(new BytesRef(unknownLayout)));
+    // The field count follows the layout byte, three strings and 36 bytes of numbers.
+    int count = 1 + 12 + r.id().value().length() + r.type().name().length()
+        + r.client().value().length() + 36;
     byte[] negativeCount = sealed.clone();
-    negativeCount[0] = (byte) 0x80;
-    assertThrows(StoreException.class,
-        () -> IndexDocuments.record(metadata, new BytesRef(negativeCount)));
+    negativeCount[count] = (byte) 0x80;
+    assertThrows(StoreException.class, () -> IndexDocuments.record(new BytesRef(negativeCount)));
+    byte[] badId = sealed.clone();
+    badId[5] = ' ';
+    assertThrows(StoreException.class, () -> IndexDocuments.record(new BytesRef(badId)));
   }
 
   @Test
@@ -115,22 +124,20 @@ class LuceneRecordLayoutTest {
     }
   }
 
-  /** The record document without its sealed bytes: what the store keeps as stored fields. */
-  private static Document storedMetadata(SealedRecord r) {
-    Document d = new Document();
-    for (var f : IndexDocuments.record(r)) {
-      if (f.fieldType().stored()) {
-        d.add(f);
-      }
-    }
-    return d;
-  }
-
-  /** A record document as stores before the binary doc value wrote it. */
+  /** A record document as stores before the binary doc value wrote it: all stored fields. */
   private static Document earlierLayout(SealedRecord r) {
-    Document d = storedMetadata(r);
+    Document d = new Document();
     d.add(new StringField(IndexDocuments.KIND, IndexDocuments.RECORD, Store.NO));
+    d.add(new StringField(IndexDocuments.RECORD_ID, r.id().value(), Store.YES));
     d.add(new SortedDocValuesField(IndexDocuments.RECORD_ID, new BytesRef(r.id().value())));
+    d.add(new StringField(IndexDocuments.RECORD_CLIENT, r.client().value(), Store.YES));
+    d.add(new StoredField(IndexDocuments.RECORD_TYPE, r.type().name()));
+    d.add(new StoredField(IndexDocuments.RECORD_VERSION, r.version()));
+    d.add(new StoredField(IndexDocuments.RECORD_CREATED_SECONDS, r.created().getEpochSecond()));
+    d.add(new StoredField(IndexDocuments.RECORD_CREATED_NANOS, r.created().getNano()));
+    d.add(new StoredField(IndexDocuments.RECORD_UPDATED_SECONDS, r.updated().getEpochSecond()));
+    d.add(new StoredField(IndexDocuments.RECORD_UPDATED_NANOS, r.updated().getNano()));
+    d.add(new StoredField(IndexDocuments.RECORD_FORMAT, r.format()));
     for (SealedField f : r.fields()) {
       d.add(new StoredField(IndexDocuments.RECORD_FIELD_NAME, f.name()));
       d.add(new StoredField(IndexDocuments.RECORD_FIELD_CIPHERTEXT, new BytesRef(f.ciphertext())));
