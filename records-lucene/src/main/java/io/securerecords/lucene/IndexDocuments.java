@@ -158,8 +158,10 @@ final class IndexDocuments {
     byte[][] names = new byte[fields.size()][];
     byte[][] ciphertexts = new byte[fields.size()][];
     byte[] mac = r.mac();
-    int size = 1 + 12 + id.length + type.length + client.length + 8 + 12 + 12 + 4
-        + 4 + 4 + mac.length;
+    // Layout byte; three strings (length + bytes); version, created, updated, format; the
+    // field count; the MAC (length + bytes). Each field adds its two lengths and bytes below.
+    int size = 1 + (12 + id.length + type.length + client.length) + (8 + 12 + 12 + 4)
+        + 4 + (4 + mac.length);
     for (int i = 0; i < names.length; i++) {
       names[i] = utf8(fields.get(i).name());
       ciphertexts[i] = fields.get(i).ciphertext();

@@ -294,8 +294,8 @@ public final class LuceneRecordStore implements RecordStore {
       Set<RecordId> put = new HashSet<>();
       batch.recordPuts().forEach(p -> put.add(p.record().id()));
       for (RecordId id : batch.indexTerms().keySet()) {
-        boolean willExist =
-            put.contains(id) || (!deleted.contains(id) && recordHead(s, id) != null);
+        boolean willExist = put.contains(id)
+            || (!deleted.contains(id) && firstHit(s, IndexDocuments.recordId(id)) != null);
         if (!willExist) {
           throw new ConflictException("index terms for record " + id.value() + " that is not held");
         }
