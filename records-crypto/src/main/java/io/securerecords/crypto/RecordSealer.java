@@ -6,10 +6,6 @@ import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.RecordType;
 import io.securerecords.api.store.SealedField;
 import io.securerecords.api.store.SealedRecord;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,7 +133,7 @@ final class RecordSealer {
 
   /**
    * The record part of every field's associated data (format 2): what a field is bound to besides
-   * its own name. Strings length-prefixed ({@code DataOutputStream.writeUTF}).
+   * its own name. Strings length-prefixed as {@code DataOutputStream.writeUTF} writes them.
    */
   static byte[] context(
       RecordType type,
@@ -147,64 +143,33 @@ final class RecordSealer {
       Instant created,
       Instant updated,
       Collection<String> fieldNames) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-      DataOutputStream out = new DataOutputStream(bytes);
-      writeRecord(out, "secure-records/field", FORMAT, type, id, client, version, created, updated);
-      out.writeInt(fieldNames.size());
-      for (String name : fieldNames) {
-        out.writeUTF(name);
-      }
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    AadBuilder out = new AadBuilder(128 + 24 * fieldNames.size());
+    writeRecord(out, "secure-records/field", FORMAT, type, id, client, version, created, updated);
+    out.i32(fieldNames.size());
+    for (String name : fieldNames) {
+      out.utf(name);
     }
+    return out.toByteArray();
   }
 
   /** The label, format and record metadata that both formats' authenticated inputs begin with. */
-  private static void writeRecord(DataOutputStream out, String label, int format, RecordType type,
-      RecordId id, ClientId client, long version, Instant created, Instant updated)
-      throws IOException {
-    out.writeUTF(label);
-    out.writeInt(format);
-    out.writeUTF(type.name());
-    out.writeUTF(id.value());
-    out.writeUTF(client.value());
-    out.writeLong(version);
-    out.writeLong(created.getEpochSecond());
-    out.writeInt(created.getNano());
-    out.writeLong(updated.getEpochSecond());
-    out.writeInt(updated.getNano());
+  private static void writeRecord(AadBuilder out, String label, int format, RecordType type,
+      RecordId id, ClientId client, long version, Instant created, Instant updated) {
+    out.utf(label).i32(format).utf(type.name()).utf(id.value()).utf(client.value())
+        .i64(version)
+        .i64(created.getEpochSecond()).i32(created.getNano())
+        .i64(updated.getEpochSecond()).i32(updated.getNano());
   }
 
   /** One field's associated data (format 2): the record's context, then the field's name. */
   static byte[] fieldAad(byte[] context, String field) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(context.length + 2 + field.length() * 3);
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.write(context);
-      out.writeUTF(field);
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return AadBuilder.withUtf(context, field);
   }
 
   /** Format 1's field associated data: format, type, id, field name, client id. */
   static byte[] formatOneFieldAad(RecordType type, RecordId id, String field, ClientId client) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.writeUTF("secure-records/field");
-      out.writeInt(FORMAT_WITH_RECORD_MAC);
-      out.writeUTF(type.name());
-      out.writeUTF(id.value());
-      out.writeUTF(field);
-      out.writeUTF(client.value());
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new AadBuilder(128).utf("secure-records/field").i32(FORMAT_WITH_RECORD_MAC)
+        .utf(type.name()).utf(id.value()).utf(field).utf(client.value()).toByteArray();
   }
 
   /** Format 1: the record MAC over metadata, field list and every ciphertext. */
@@ -231,21 +196,14 @@ final class RecordSealer {
       Instant created,
       Instant updated,
       List<SealedField> fields) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-      DataOutputStream out = new DataOutputStream(bytes);
-      writeRecord(out, "secure-records/record", FORMAT_WITH_RECORD_MAC, type, id, client, version,
-          created, updated);
-      out.writeInt(fields.size());
-      for (SealedField f : fields) {
-        byte[] ciphertext = f.ciphertext();
-        out.writeUTF(f.name());
-        out.writeInt(ciphertext.length);
-        out.write(ciphertext);
-      }
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    AadBuilder out = new AadBuilder(256);
+    writeRecord(out, "secure-records/record", FORMAT_WITH_RECORD_MAC, type, id, client, version,
+        created, updated);
+    out.i32(fields.size());
+    for (SealedField f : fields) {
+      byte[] ciphertext = f.ciphertext();
+      out.utf(f.name()).i32(ciphertext.length).bytes(ciphertext);
     }
+    return out.toByteArray();
   }
 }
