@@ -11,10 +11,8 @@ import io.securerecords.api.store.SealedField;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.bench.PsuPopulation;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,42 +155,59 @@ public class SealBenchmark {
     return aead;
   }
 
-  /** The record part of the associated data of {@code RecordSealer} (format 2), written out independently. */
+  /**
+   * The record part of the associated data of {@code RecordSealer} (format 2), written out
+   * independently with a {@code ByteBuffer}. Strings as {@code DataOutputStream.writeUTF} writes
+   * them; for the benchmark's ASCII names and ids that is a two-byte length and their UTF-8.
+   */
   static byte[] context(String type, String recordId, String clientId, long version,
       Instant created, Instant updated, Collection<String> names) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.writeUTF("secure-records/field");
-      out.writeInt(2);
-      out.writeUTF(type);
-      out.writeUTF(recordId);
-      out.writeUTF(clientId);
-      out.writeLong(version);
-      out.writeLong(created.getEpochSecond());
-      out.writeInt(created.getNano());
-      out.writeLong(updated.getEpochSecond());
-      out.writeInt(updated.getNano());
-      out.writeInt(names.size());
-      for (String name : names) {
-        out.writeUTF(name);
-      }
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    int size = 2 + LABEL.length + 4 + utfSize(type) + utfSize(recordId) + utfSize(clientId)
+        + 8 + 12 + 12 + 4;
+    for (String name : names) {
+      size += utfSize(name);
     }
+    ByteBuffer out = ByteBuffer.allocate(size);
+    putUtf(out, LABEL);
+    out.putInt(2);
+    putUtf(out, ascii(type));
+    putUtf(out, ascii(recordId));
+    putUtf(out, ascii(clientId));
+    out.putLong(version);
+    out.putLong(created.getEpochSecond()).putInt(created.getNano());
+    out.putLong(updated.getEpochSecond()).putInt(updated.getNano());
+    out.putInt(names.size());
+    for (String name : names) {
+      putUtf(out, ascii(name));
+    }
+    return out.array();
   }
 
   /** One field's associated data: the record part, then the field's name. */
   static byte[] fieldAad(byte[] context, String field) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(context.length + 64);
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.write(context);
-      out.writeUTF(field);
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    byte[] name = ascii(field);
+    ByteBuffer out = ByteBuffer.allocate(context.length + 2 + name.length);
+    out.put(context);
+    putUtf(out, name);
+    return out.array();
+  }
+
+  private static final byte[] LABEL = ascii("secure-records/field");
+
+  private static int utfSize(String s) {
+    return 2 + s.length();
+  }
+
+  private static void putUtf(ByteBuffer out, byte[] ascii) {
+    out.putShort((short) ascii.length).put(ascii);
+  }
+
+  private static byte[] ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == 0 || s.charAt(i) > 0x7F) {
+        throw new IllegalArgumentException("the floor writes ASCII names and ids only");
+      }
     }
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 }
