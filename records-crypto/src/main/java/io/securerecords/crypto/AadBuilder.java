@@ -7,8 +7,9 @@ import java.util.Arrays;
  * 1's record MAC input) byte for byte as {@code java.io.DataOutputStream} would: integers
  * big-endian, strings as {@code writeUTF} writes them (a two-byte length, then modified UTF-8).
  * Records already sealed depend on that encoding; {@code AadBuilderProperties} checks that the two
- * agree for all inputs. It exists because a stream takes a lock per write and copies the bytes
- * twice, which cost a record more than a fifth of its sealing and opening.
+ * agree for all inputs. It exists because the stream takes a lock per write and copies the bytes
+ * twice: without them, sealing and opening a record take 11 to 13% less time (records-bench,
+ * BENCHMARKS.md, benchmark 1).
  *
  * <p>Holds only names, ids and metadata, never field plaintext. Not thread-safe; one per call.
  */
