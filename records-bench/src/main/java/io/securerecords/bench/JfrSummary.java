@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
@@ -34,8 +33,8 @@ public final class JfrSummary {
   private JfrSummary() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length < 3) {
-      System.err.println("usage: JfrSummary FILE.jfr THREAD-TEXT LAST-SECONDS [TOP]");
+    if (args.length < 4) {
+      System.err.println("usage: JfrSummary FILE.jfr THREAD-TEXT LAST-SECONDS FRAME-TEXT [TOP]");
       System.exit(2);
     }
     String thread = args[1];
