@@ -18,6 +18,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
@@ -60,7 +61,7 @@ class AadBuilderProperties {
 
   @Property(tries = 300)
   void anySequenceOfWritesMatchesTheStream(
-      @ForAll @Size(max = 12) List<@net.jqwik.api.From("anyString") String> strings,
+      @ForAll @Size(max = 12) List<@From("anyString") String> strings,
       @ForAll long wide, @ForAll int narrow, @ForAll byte[] raw) throws IOException {
     Stream expected = new Stream();
     AadBuilder actual = new AadBuilder(1);
@@ -89,7 +90,7 @@ class AadBuilderProperties {
       @ForAll long version,
       @ForAll("instant") Instant created,
       @ForAll("instant") Instant updated,
-      @ForAll @Size(max = 20) List<@net.jqwik.api.From("anyString") String> names)
+      @ForAll @Size(max = 20) List<@From("anyString") String> names)
       throws IOException {
     RecordId id = RecordId.random();
     ClientId client = ClientId.random();
@@ -110,7 +111,7 @@ class AadBuilderProperties {
       @ForAll long version,
       @ForAll("instant") Instant created,
       @ForAll("instant") Instant updated,
-      @ForAll @Size(max = 10) List<@net.jqwik.api.From("anyString") String> names,
+      @ForAll @Size(max = 10) List<@From("anyString") String> names,
       @ForAll byte[] ciphertext) throws IOException {
     RecordId id = RecordId.random();
     ClientId client = ClientId.random();
