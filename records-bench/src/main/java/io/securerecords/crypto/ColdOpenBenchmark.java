@@ -2,7 +2,6 @@ package io.securerecords.crypto;
 
 import com.google.crypto.tink.Aead;
 import io.securerecords.api.psu.PsuSchemas;
-import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.RecordSchema;
 import io.securerecords.api.store.InMemoryRecordStore;
@@ -57,7 +56,6 @@ public class ColdOpenBenchmark {
 
   private SecureRecords records;
   private final Instant now = Instant.parse("2026-03-08T10:15:30.123456789Z");
-  private ClientId[] ids;
   private Aead[] aeads;
   private SealedRecord[] sealed;
   private int next;
@@ -72,7 +70,6 @@ public class ColdOpenBenchmark {
     RecordSchema basic = PsuSchemas.basic();
     // With one client, both its records take turns, as with many.
     int n = Math.max(clients, 2);
-    ids = new ClientId[n];
     aeads = new Aead[n];
     sealed = new SealedRecord[n];
     for (int i = 0; i < n; i++) {
@@ -83,7 +80,6 @@ public class ColdOpenBenchmark {
       ClientKeys keys = records.dataKeys().forReading(c.id());
       RecordSchema schema = i % 2 == 0 ? casework : basic;
       Map<String, byte[]> fields = schema.encode(i % 2 == 0 ? c.casework() : c.basic());
-      ids[i] = c.id();
       aeads[i] = keys.aead();
       sealed[i] = RecordSealer.seal(keys, schema.type(), RecordId.of("cold-" + i), 1, now, now,
           fields);
@@ -117,7 +113,7 @@ public class ColdOpenBenchmark {
       names.add(f.name());
     }
     byte[] context = SealBenchmark.context(record.type().name(), record.id().value(),
-        ids[i].value(), record.version(), record.created(), record.updated(), names);
+        record.client().value(), record.version(), record.created(), record.updated(), names);
     List<byte[]> plaintexts = new ArrayList<>(names.size());
     for (SealedField f : record.fields()) {
       plaintexts.add(aeads[i].decrypt(f.ciphertext(), SealBenchmark.fieldAad(context, f.name())));
@@ -125,12 +121,8 @@ public class ColdOpenBenchmark {
     return plaintexts;
   }
 
-  /** The sealed record at {@code i} and the Aead the floor opens it with (for the test). */
+  /** The sealed record at {@code i} (for the test). */
   SealedRecord sealedForTest(int i) {
     return sealed[i];
-  }
-
-  Aead aeadForTest(int i) {
-    return aeads[i];
   }
 }
