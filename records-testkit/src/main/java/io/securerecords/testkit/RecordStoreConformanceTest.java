@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.securerecords.api.error.ConflictException;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
+import io.securerecords.api.store.IndexEntry;
 import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.KeyName;
@@ -17,6 +18,7 @@ import io.securerecords.api.store.LogEntry;
 import io.securerecords.api.store.RecordStore;
 import io.securerecords.api.store.SealedField;
 import io.securerecords.api.store.SealedRecord;
+import io.securerecords.api.store.TermHit;
 import io.securerecords.api.store.WriteBatch;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +60,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  *   <li><b>Atomicity</b>: a batch in which any one part conflicts (record put, record delete,
  *       index terms, key put, log append, token use) writes none of its other parts.
  *   <li><b>Index terms</b>: replacement of a record's whole term set, removal on delete, ordering
- *       by record id, and matching on the exact index name and bytes.
+ *       by record id, and matching on the exact index name and bytes; each entry's carried bytes
+ *       come back with its term's hits exactly as written, and go with the entry.
  *   <li><b>Listing</b>: {@code recordIds} and {@code keyNames} page in ordinal order with {@code
  *       after} cursors; {@code records(client)} returns only that client's records.
  *   <li><b>Log</b>: appends take the next sequence exactly; gaps and duplicates conflict; ranges
@@ -649,6 +652,95 @@ public abstract class RecordStoreConformanceTest {
     }
 
     @Test
+    void hitsCarryEachEntrysBytesExactlyAsWrittenInRecordIdOrder() {
+      IndexTerm shared = fixtures.term("surname");
+      IndexTerm other = fixtures.term("dob");
+      ClientId client = fixtures.clientId();
+      List<RecordId> ids = sorted(fixtures.distinctRecordIds(12));
+      Map<RecordId, byte[]> carried = new LinkedHashMap<>();
+      for (int i = 0; i < ids.size(); i++) {
+        RecordId id = ids.get(i);
+        // Lengths 0 (nothing carried), 1, ..., and the largest allowed.
+        byte[] bytes = fixtures.bytes(i == ids.size() - 1 ? IndexEntry.MAX_CARRIED : i * 7);
+        carried.put(id, bytes);
+        write(w -> w.putRecord(fixtures.sealedRecord(id, client, 1), 0).indexEntries(id,
+            List.of(new IndexEntry(shared, bytes), new IndexEntry(other, new byte[] {(byte) 1}))));
+      }
+
+      List<TermHit> expected = new ArrayList<>();
+      carried.forEach((id, bytes) -> expected.add(new TermHit(id, bytes)));
+      assertEquals(expected, store.hitsByTerm(shared));
+      assertEquals(ids, store.hitsByTerm(other).stream().map(TermHit::record).toList());
+      assertTrue(store.hitsByTerm(other).stream()
+          .allMatch(h -> java.util.Arrays.equals(new byte[] {(byte) 1}, h.carried())));
+      assertEquals(List.of(), store.hitsByTerm(fixtures.term("surname")));
+    }
+
+    @Test
+    void aBareTermHitsWithNothingCarried() {
+      RecordId id = putRecord(fixtures.sealedRecord()).id();
+      IndexTerm a = fixtures.term("surname");
+      write(w -> w.indexTerms(id, List.of(a)));
+
+      assertEquals(List.of(new TermHit(id, new byte[0])), store.hitsByTerm(a));
+    }
+
+    @Test
+    void replacingEntriesReplacesWhatTheyCarry() {
+      RecordId id = putRecord(fixtures.sealedRecord()).id();
+      IndexTerm a = fixtures.term("surname");
+      IndexTerm b = fixtures.term("dob");
+      byte[] first = fixtures.bytes(40);
+      byte[] second = fixtures.bytes(41);
+      write(w -> w.indexEntries(id, List.of(new IndexEntry(a, first), new IndexEntry(b, first))));
+      write(w -> w.indexEntries(id, List.of(new IndexEntry(a, second))));
+
+      assertEquals(List.of(new TermHit(id, second)), store.hitsByTerm(a));
+      assertEquals(List.of(), store.hitsByTerm(b));
+      write(w -> w.indexTerms(id, List.of(a)));
+      assertEquals(List.of(new TermHit(id, new byte[0])), store.hitsByTerm(a));
+    }
+
+    @Test
+    void anUpdateWithoutTermsKeepsWhatTheEntriesCarry() {
+      SealedRecord v1 = putRecord(fixtures.sealedRecord());
+      IndexTerm a = fixtures.term("surname");
+      byte[] bytes = fixtures.bytes(60);
+      write(w -> w.indexEntries(v1.id(), List.of(new IndexEntry(a, bytes))));
+      write(w -> w.putRecord(fixtures.nextVersion(v1), 1));
+
+      assertEquals(List.of(new TermHit(v1.id(), bytes)), store.hitsByTerm(a));
+    }
+
+    @Test
+    void deletingARecordRemovesItsHits() {
+      SealedRecord record = putRecord(fixtures.sealedRecord());
+      IndexTerm a = fixtures.term("surname");
+      write(w -> w.indexEntries(record.id(), List.of(new IndexEntry(a, fixtures.bytes(30)))));
+      write(w -> w.deleteRecord(record.id(), 1));
+
+      assertEquals(List.of(), store.hitsByTerm(a));
+      write(w -> w.putRecord(fixtures.sealedRecord(record.id(), record.client(), 1), 0));
+      assertEquals(List.of(), store.hitsByTerm(a));
+    }
+
+    @Test
+    void hitsDistinguishTheIndexNameAndTheTermsExactBytes() {
+      byte[] bytes = fixtures.bytes(16);
+      byte[] longer = java.util.Arrays.copyOf(bytes, 17);
+      RecordId bySurname = putRecord(fixtures.sealedRecord()).id();
+      RecordId byDob = putRecord(fixtures.sealedRecord()).id();
+      byte[] c1 = fixtures.bytes(20);
+      byte[] c2 = fixtures.bytes(21);
+      write(w -> w.indexEntries(bySurname, List.of(new IndexEntry(new IndexTerm("surname", bytes), c1)))
+          .indexEntries(byDob, List.of(new IndexEntry(new IndexTerm("dob", bytes), c2))));
+
+      assertEquals(List.of(new TermHit(bySurname, c1)), store.hitsByTerm(new IndexTerm("surname", bytes)));
+      assertEquals(List.of(new TermHit(byDob, c2)), store.hitsByTerm(new IndexTerm("dob", bytes)));
+      assertEquals(List.of(), store.hitsByTerm(new IndexTerm("surname", longer)));
+    }
+
+    @Test
     void findByTermDistinguishesTheIndexName() {
       byte[] bytes = fixtures.bytes(16);
       RecordId bySurname = putRecord(fixtures.sealedRecord()).id();
@@ -1152,9 +1244,9 @@ public abstract class RecordStoreConformanceTest {
     for (ClientId client : new HashSet<>(clients)) {
       byClient.put(client, store.records(client));
     }
-    Map<IndexTerm, List<RecordId>> byTerm = new java.util.HashMap<>();
+    Map<IndexTerm, List<Object>> byTerm = new java.util.HashMap<>();
     for (IndexTerm term : terms) {
-      byTerm.put(term, store.findByTerm(term));
+      byTerm.put(term, List.of(store.findByTerm(term), store.hitsByTerm(term)));
     }
     Map<KeyName, Optional<KeyEntry>> keys = new LinkedHashMap<>();
     for (KeyName name : store.keyNames(null, Integer.MAX_VALUE)) {
@@ -1171,7 +1263,7 @@ public abstract class RecordStoreConformanceTest {
   private record StoreSnapshot(
       Map<RecordId, Optional<SealedRecord>> records,
       Map<ClientId, List<SealedRecord>> byClient,
-      Map<IndexTerm, List<RecordId>> byTerm,
+      Map<IndexTerm, List<Object>> byTerm,
       Map<KeyName, Optional<KeyEntry>> keys,
       long logSize,
       List<LogEntry> log,

@@ -7,6 +7,7 @@ import io.securerecords.api.error.ConflictException;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.RecordType;
+import io.securerecords.api.store.IndexEntry;
 import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.KeyName;
@@ -163,6 +164,7 @@ public abstract class RecordStoreStatefulProperties {
         assertEquals(model.findByTerm(term), store.findByTerm(term), "findByTerm " + StoreModel.describe(term));
         assertEquals(model.findByTerm(term).stream().map(model::record).map(Optional::orElseThrow)
             .toList(), store.recordsByTerm(term), "recordsByTerm " + StoreModel.describe(term));
+        assertEquals(model.hitsByTerm(term), store.hitsByTerm(term), "hitsByTerm " + StoreModel.describe(term));
       }
       assertEquals(model.keyNames(), store.keyNames(null, Integer.MAX_VALUE), "keyNames");
       for (KeyName name : KEY_NAMES) {
@@ -289,8 +291,9 @@ public abstract class RecordStoreStatefulProperties {
   }
 
   private static Arbitrary<List<Draft>> termsFor(RecordId id) {
-    return Arbitraries.of(TERMS).list().ofMaxSize(4)
-        .map(terms -> List.of(fixed(new SetTerms(id, terms))));
+    return Combinators.combine(Arbitraries.of(TERMS).list().ofMaxSize(4),
+            Arbitraries.bytes().array(byte[].class).ofMaxSize(IndexEntry.MAX_CARRIED))
+        .as((terms, carried) -> List.of(fixed(new SetTerms(id, terms, carried))));
   }
 
   private static Arbitrary<Draft> putKey(StoreModel m) {

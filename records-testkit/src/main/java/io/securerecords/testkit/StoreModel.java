@@ -2,11 +2,13 @@ package io.securerecords.testkit;
 
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
+import io.securerecords.api.store.IndexEntry;
 import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.LogEntry;
 import io.securerecords.api.store.SealedRecord;
+import io.securerecords.api.store.TermHit;
 import io.securerecords.api.store.WriteBatch;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,15 +58,25 @@ final class StoreModel {
     }
   }
 
-  record SetTerms(RecordId id, List<IndexTerm> terms) implements Part {
+  /**
+   * A record's new term set. With nothing carried it is written as bare terms ({@code
+   * indexTerms}); otherwise each distinct term as an entry carrying {@code carried}.
+   */
+  record SetTerms(RecordId id, List<IndexTerm> terms, byte[] carried) implements Part {
     @Override
     public void addTo(WriteBatch.Builder batch) {
-      batch.indexTerms(id, terms);
+      if (carried.length == 0) {
+        batch.indexTerms(id, terms);
+      } else {
+        batch.indexEntries(id, new java.util.LinkedHashSet<>(terms).stream()
+            .map(t -> new IndexEntry(t, carried)).toList());
+      }
     }
 
     @Override
     public String toString() {
-      return "terms of " + id.value() + " := " + terms.stream().map(StoreModel::describe).toList();
+      return "terms of " + id.value() + " := " + terms.stream().map(StoreModel::describe).toList()
+          + " carrying " + carried.length + " bytes";
     }
   }
 
@@ -107,6 +119,7 @@ final class StoreModel {
 
   private final TreeMap<RecordId, SealedRecord> records = new TreeMap<>();
   private final Map<RecordId, Set<IndexTerm>> terms = new HashMap<>();
+  private final Map<RecordId, byte[]> carried = new HashMap<>();
   private final TreeMap<KeyName, KeyEntry> keys = new TreeMap<>();
   private final List<LogEntry> log = new ArrayList<>();
   private final Map<String, Integer> tokenUses = new HashMap<>();
@@ -188,21 +201,23 @@ final class StoreModel {
         tokenUses.merge(u.tokenId(), 1, Integer::sum);
       }
     }
-    termSets(parts).forEach((id, list) -> {
-      if (list.isEmpty()) {
+    termSets(parts).forEach((id, set) -> {
+      if (set.terms().isEmpty()) {
         terms.remove(id);
+        carried.remove(id);
       } else {
-        terms.put(id, Set.copyOf(list));
+        terms.put(id, Set.copyOf(set.terms()));
+        carried.put(id, set.carried());
       }
     });
   }
 
   /** The term sets a batch names; as in {@code WriteBatch.Builder}, the last set for an id wins. */
-  private static Map<RecordId, List<IndexTerm>> termSets(List<Part> parts) {
-    Map<RecordId, List<IndexTerm>> out = new LinkedHashMap<>();
+  private static Map<RecordId, SetTerms> termSets(List<Part> parts) {
+    Map<RecordId, SetTerms> out = new LinkedHashMap<>();
     for (Part part : parts) {
       if (part instanceof SetTerms t) {
-        out.put(t.id(), t.terms());
+        out.put(t.id(), t);
       }
     }
     return out;
@@ -232,6 +247,10 @@ final class StoreModel {
     return records.keySet().stream()
         .filter(id -> terms.getOrDefault(id, Set.of()).contains(term))
         .toList();
+  }
+
+  List<TermHit> hitsByTerm(IndexTerm term) {
+    return findByTerm(term).stream().map(id -> new TermHit(id, carried.get(id))).toList();
   }
 
   Optional<KeyEntry> key(KeyName name) {

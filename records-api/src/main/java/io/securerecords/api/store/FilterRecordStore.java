@@ -60,6 +60,11 @@ public abstract class FilterRecordStore implements RecordStore {
   }
 
   @Override
+  public List<TermHit> hitsByTerm(IndexTerm term) {
+    return in.hitsByTerm(term);
+  }
+
+  @Override
   public List<LogEntry> log(long fromSequence, int limit) {
     return in.log(fromSequence, limit);
   }

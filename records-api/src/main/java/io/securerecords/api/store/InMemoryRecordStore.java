@@ -27,8 +27,8 @@ public final class InMemoryRecordStore implements RecordStore {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final TreeMap<RecordId, SealedRecord> records = new TreeMap<>();
   private final Map<ClientId, TreeSet<RecordId>> byClient = new HashMap<>();
-  private final Map<RecordId, List<IndexTerm>> termsByRecord = new HashMap<>();
-  private final Map<TermKey, TreeSet<RecordId>> recordsByTerm = new HashMap<>();
+  private final Map<RecordId, List<IndexEntry>> termsByRecord = new HashMap<>();
+  private final Map<TermKey, TreeMap<RecordId, byte[]>> recordsByTerm = new HashMap<>();
   private final TreeMap<KeyName, KeyEntry> keys = new TreeMap<>();
   private final List<LogEntry> log = new ArrayList<>();
   private final Map<String, Integer> tokenUses = new HashMap<>();
@@ -140,7 +140,7 @@ public final class InMemoryRecordStore implements RecordStore {
       records.put(r.id(), r);
       byClient.computeIfAbsent(r.client(), c -> new TreeSet<>()).add(r.id());
     }
-    batch.indexTerms().forEach(this::replaceTerms);
+    batch.indexEntries().forEach(this::replaceTerms);
     for (WriteBatch.KeyPut put : batch.keyPuts()) {
       keys.put(put.entry().name(), put.entry());
     }
@@ -150,23 +150,24 @@ public final class InMemoryRecordStore implements RecordStore {
     }
   }
 
-  private void replaceTerms(RecordId id, List<IndexTerm> terms) {
-    List<IndexTerm> old = termsByRecord.remove(id);
+  private void replaceTerms(RecordId id, List<IndexEntry> entries) {
+    List<IndexEntry> old = termsByRecord.remove(id);
     if (old != null) {
-      for (IndexTerm t : old) {
-        TreeSet<RecordId> ids = recordsByTerm.get(TermKey.of(t));
-        if (ids != null) {
-          ids.remove(id);
-          if (ids.isEmpty()) {
-            recordsByTerm.remove(TermKey.of(t));
+      for (IndexEntry e : old) {
+        TreeMap<RecordId, byte[]> hits = recordsByTerm.get(TermKey.of(e.term()));
+        if (hits != null) {
+          hits.remove(id);
+          if (hits.isEmpty()) {
+            recordsByTerm.remove(TermKey.of(e.term()));
           }
         }
       }
     }
-    if (!terms.isEmpty()) {
-      termsByRecord.put(id, List.copyOf(terms));
-      for (IndexTerm t : terms) {
-        recordsByTerm.computeIfAbsent(TermKey.of(t), k -> new TreeSet<>()).add(id);
+    if (!entries.isEmpty()) {
+      termsByRecord.put(id, List.copyOf(entries));
+      for (IndexEntry e : entries) {
+        recordsByTerm.computeIfAbsent(TermKey.of(e.term()), k -> new TreeMap<>())
+            .put(id, e.carried());
       }
     }
   }
@@ -237,8 +238,8 @@ public final class InMemoryRecordStore implements RecordStore {
     lock.readLock().lock();
     try {
       ensureOpen();
-      TreeSet<RecordId> ids = recordsByTerm.get(TermKey.of(term));
-      return ids == null ? List.of() : List.copyOf(ids);
+      TreeMap<RecordId, byte[]> hits = recordsByTerm.get(TermKey.of(term));
+      return hits == null ? List.of() : List.copyOf(hits.keySet());
     } finally {
       lock.readLock().unlock();
     }
@@ -249,14 +250,31 @@ public final class InMemoryRecordStore implements RecordStore {
     lock.readLock().lock();
     try {
       ensureOpen();
-      TreeSet<RecordId> ids = recordsByTerm.get(TermKey.of(term));
-      if (ids == null) {
+      TreeMap<RecordId, byte[]> hits = recordsByTerm.get(TermKey.of(term));
+      if (hits == null) {
         return List.of();
       }
-      List<SealedRecord> out = new java.util.ArrayList<>(ids.size());
-      for (RecordId id : ids) {
+      List<SealedRecord> out = new java.util.ArrayList<>(hits.size());
+      for (RecordId id : hits.keySet()) {
         out.add(records.get(id));
       }
+      return List.copyOf(out);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<TermHit> hitsByTerm(IndexTerm term) {
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      TreeMap<RecordId, byte[]> hits = recordsByTerm.get(TermKey.of(term));
+      if (hits == null) {
+        return List.of();
+      }
+      List<TermHit> out = new java.util.ArrayList<>(hits.size());
+      hits.forEach((id, carried) -> out.add(new TermHit(id, carried)));
       return List.copyOf(out);
     } finally {
       lock.readLock().unlock();

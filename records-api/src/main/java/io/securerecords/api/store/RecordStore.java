@@ -97,6 +97,21 @@ public interface RecordStore extends AutoCloseable {
   }
 
   /**
+   * The records holding this term, ordered by record id, each with the bytes its entry for this
+   * term carries. A store should answer it from the term's own entries, without reading the
+   * records: a blind-index lookup reads it for every candidate its term stands for, and the
+   * carried bytes let the library drop most of them unread. This default carries nothing, so the
+   * library reads every candidate's record instead.
+   */
+  default List<TermHit> hitsByTerm(IndexTerm term) {
+    List<TermHit> out = new java.util.ArrayList<>();
+    for (RecordId id : findByTerm(term)) {
+      out.add(new TermHit(id, new byte[0]));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * Up to {@code limit} log entries from {@code fromSequence}, in order; empty past the end.
    *
    * @throws IllegalArgumentException if {@code fromSequence} or {@code limit} is negative

@@ -80,6 +80,7 @@ public final class WriteBatch {
 
   private final List<RecordPut> recordPuts;
   private final List<RecordDelete> recordDeletes;
+  private final Map<RecordId, List<IndexEntry>> indexEntries;
   private final Map<RecordId, List<IndexTerm>> indexTerms;
   private final List<KeyPut> keyPuts;
   private final List<LogEntry> logAppends;
@@ -88,8 +89,13 @@ public final class WriteBatch {
   private WriteBatch(Builder b) {
     this.recordPuts = List.copyOf(b.recordPuts);
     this.recordDeletes = List.copyOf(b.recordDeletes);
+    Map<RecordId, List<IndexEntry>> entries = new LinkedHashMap<>();
     Map<RecordId, List<IndexTerm>> terms = new LinkedHashMap<>();
-    b.indexTerms.forEach((id, list) -> terms.put(id, List.copyOf(list)));
+    b.indexEntries.forEach((id, list) -> {
+      entries.put(id, List.copyOf(list));
+      terms.put(id, list.stream().map(IndexEntry::term).toList());
+    });
+    this.indexEntries = Map.copyOf(entries);
     this.indexTerms = Map.copyOf(terms);
     this.keyPuts = List.copyOf(b.keyPuts);
     this.logAppends = List.copyOf(b.logAppends);
@@ -105,7 +111,7 @@ public final class WriteBatch {
     Builder b = new Builder();
     recordPuts.forEach(p -> b.putRecord(p.record(), p.expectedVersion()));
     recordDeletes.forEach(d -> b.deleteRecord(d.id(), d.expectedVersion()));
-    indexTerms.forEach(b::indexTerms);
+    indexEntries.forEach(b::indexEntries);
     keyPuts.forEach(k -> b.putKey(k.entry(), k.expectedVersion()));
     logAppends.forEach(b::appendLog);
     tokenUses.forEach(t -> b.useToken(t.tokenId(), t.maxUses()));
@@ -122,9 +128,20 @@ public final class WriteBatch {
     return recordDeletes;
   }
 
-  /** For each record named, the complete new set of its index terms (replacing the old set). */
+  /**
+   * For each record named, the complete new set of its index terms (replacing the old set): the
+   * terms of {@link #indexEntries()}, in the same order.
+   */
   public Map<RecordId, List<IndexTerm>> indexTerms() {
     return indexTerms;
+  }
+
+  /**
+   * For each record named, the complete new set of its index entries (replacing the old set): each
+   * term at most once, with the bytes it carries (empty for entries given as bare terms).
+   */
+  public Map<RecordId, List<IndexEntry>> indexEntries() {
+    return indexEntries;
   }
 
   /** Key entries to write. */
@@ -163,7 +180,7 @@ public final class WriteBatch {
   public static final class Builder {
     private final List<RecordPut> recordPuts = new ArrayList<>();
     private final List<RecordDelete> recordDeletes = new ArrayList<>();
-    private final Map<RecordId, List<IndexTerm>> indexTerms = new LinkedHashMap<>();
+    private final Map<RecordId, List<IndexEntry>> indexEntries = new LinkedHashMap<>();
     private final List<KeyPut> keyPuts = new ArrayList<>();
     private final List<LogEntry> logAppends = new ArrayList<>();
     private final List<TokenUse> tokenUses = new ArrayList<>();
@@ -180,8 +197,30 @@ public final class WriteBatch {
       return this;
     }
 
+    /**
+     * Replaces the record's terms with these (a term given twice is kept once), carrying nothing.
+     */
     public Builder indexTerms(RecordId id, List<IndexTerm> terms) {
-      indexTerms.put(Objects.requireNonNull(id, "id"), List.copyOf(terms));
+      List<IndexEntry> entries = new ArrayList<>(terms.size());
+      new java.util.LinkedHashSet<>(terms).forEach(t -> entries.add(IndexEntry.of(t)));
+      indexEntries.put(Objects.requireNonNull(id, "id"), List.copyOf(entries));
+      return this;
+    }
+
+    /**
+     * Replaces the record's entries with these.
+     *
+     * @throws IllegalArgumentException if two entries name the same term
+     */
+    public Builder indexEntries(RecordId id, List<IndexEntry> entries) {
+      Objects.requireNonNull(id, "id");
+      java.util.Set<IndexTerm> seen = new java.util.HashSet<>();
+      for (IndexEntry e : entries) {
+        if (!seen.add(e.term())) {
+          throw new IllegalArgumentException("a record's entries name each term at most once");
+        }
+      }
+      indexEntries.put(id, List.copyOf(entries));
       return this;
     }
 
