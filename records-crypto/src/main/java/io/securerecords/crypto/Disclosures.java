@@ -19,7 +19,7 @@ import io.securerecords.api.schema.FieldClass;
 import io.securerecords.api.schema.FieldSpec;
 import io.securerecords.api.schema.RecordSchema;
 import io.securerecords.api.schema.RecordType;
-import io.securerecords.api.store.IndexTerm;
+import io.securerecords.api.store.IndexEntry;
 import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.LogEntry;
@@ -363,9 +363,10 @@ final class Disclosures {
     return appendAll(List.of(new Pending(client, keys, purpose, decision, body)), extra).get(0);
   }
 
-  /** The blind-index terms of a record's plaintext, for every index on its type. */
-  List<IndexTerm> termsFor(RecordType type, Map<String, byte[]> plaintext) {
-    return indexes.termsFor(type, plaintext);
+  /** The blind-index entries of a record's plaintext, for every index on its type. */
+  List<IndexEntry> entriesFor(ClientKeys keys, RecordId id, RecordType type,
+      Map<String, byte[]> plaintext) {
+    return indexes.entriesFor(keys, id, type, plaintext);
   }
 
   /** A log entry waiting to be sealed and appended. */

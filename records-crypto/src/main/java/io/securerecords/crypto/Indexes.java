@@ -5,7 +5,9 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.prf.PrfConfig;
 import io.securerecords.api.error.InvalidInputException;
 import io.securerecords.api.psu.Registration;
+import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.RecordType;
+import io.securerecords.api.store.IndexEntry;
 import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.KeyName;
@@ -114,6 +116,58 @@ final class Indexes {
     return List.copyOf(terms);
   }
 
+  /**
+   * Every entry of a record under the current keys: each term once, carrying the checks of the
+   * values filed under it, sealed under the record's client key ({@link TermChecks}). Keyword
+   * terms carry nothing: word searches intersect ids and read only what survives.
+   */
+  List<IndexEntry> entriesFor(ClientKeys keys, RecordId id, RecordType type,
+      Map<String, byte[]> plaintext) {
+    Map<IndexTerm, List<byte[]>> checks = new LinkedHashMap<>();
+    for (Declared d : declared.values()) {
+      if (d.type().equals(type)) {
+        blindedOf(current(d), plaintext, checks);
+      }
+    }
+    List<IndexEntry> out = new ArrayList<>(checks.size());
+    checks.forEach((term, list) -> out.add(list.isEmpty() ? IndexEntry.of(term)
+        : new IndexEntry(term, TermChecks.seal(keys, id, term, list))));
+    return out;
+  }
+
+  /** Adds a record's terms in one index, each with the distinct checks of its values. */
+  private static void blindedOf(BlindIndex index, Map<String, byte[]> plaintext,
+      Map<IndexTerm, List<byte[]>> checks) {
+    IndexSpec spec = index.spec();
+    List<BlindIndex.Blinded> blinded = new ArrayList<>();
+    if (kindOf(spec) == IndexKind.KEYWORD) {
+      termsOf(index, plaintext).forEach(t -> checks.putIfAbsent(t, new ArrayList<>()));
+      return;
+    }
+    if (kindOf(spec) == IndexKind.MONTH) {
+      for (Object date : values(spec.fields().get(0), node(plaintext.get(spec.fields().get(0).field())))) {
+        blinded.add(index.blinded(date));
+      }
+    } else {
+      Object[] values = new Object[spec.fields().size()];
+      for (int i = 0; i < values.length; i++) {
+        List<Object> v = values(spec.fields().get(i), node(plaintext.get(spec.fields().get(i).field())));
+        if (v.isEmpty()) {
+          return;
+        }
+        values[i] = v.get(0);
+      }
+      blinded.add(index.blinded(values));
+    }
+    for (BlindIndex.Blinded b : blinded) {
+      List<byte[]> list = checks.computeIfAbsent(b.term(), t -> new ArrayList<>());
+      byte[] check = b.check();
+      if (list.stream().noneMatch(c -> java.util.Arrays.equals(c, check))) {
+        list.add(check);
+      }
+    }
+  }
+
   private static List<IndexTerm> termsOf(BlindIndex index, Map<String, byte[]> plaintext) {
     IndexSpec spec = index.spec();
     List<IndexTerm> out = new ArrayList<>();
@@ -192,6 +246,34 @@ final class Indexes {
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The terms to look up for an equality or month-range query, as {@link #queryTerms}, each with
+   * the checks of the query's values filed under it (two months of a range may share a term).
+   * Keyword indexes have no checks: use {@link #queryTerms}.
+   */
+  Map<IndexTerm, List<byte[]>> queryChecks(Declared d, Object... values) {
+    List<BlindIndex> keys = new ArrayList<>();
+    keys.add(current(d));
+    previous(d).ifPresent(keys::add);
+    Map<IndexTerm, List<byte[]>> out = new LinkedHashMap<>();
+    for (BlindIndex index : keys) {
+      List<BlindIndex.Blinded> blinded = new ArrayList<>();
+      if (kindOf(d.spec()) == IndexKind.MONTH && values.length == 2
+          && values[0] instanceof java.time.YearMonth from && values[1] instanceof java.time.YearMonth to) {
+        index.terms(from, to); // refuses an empty or over-long range, naming the index
+        for (java.time.YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+          blinded.add(index.blinded(m));
+        }
+      } else {
+        blinded.add(index.blinded(values));
+      }
+      for (BlindIndex.Blinded b : blinded) {
+        out.computeIfAbsent(b.term(), t -> new ArrayList<>()).add(b.check());
+      }
+    }
+    return out;
   }
 
   /**

@@ -122,7 +122,7 @@ final class KeyMaintenance {
         Map<String, byte[]> plaintext = RecordSealer.open(keys, record, null);
         try {
           store.write(WriteBatch.builder()
-              .indexTerms(id, indexes.termsFor(record.type(), plaintext)).build());
+              .indexEntries(id, indexes.entriesFor(keys, id, record.type(), plaintext)).build());
           count++;
         } catch (ConflictException deleted) {
           // Deleted meanwhile: nothing to index.

@@ -13,7 +13,7 @@ import io.securerecords.api.schema.FieldClass;
 import io.securerecords.api.schema.FieldSpec;
 import io.securerecords.api.schema.RecordSchema;
 import io.securerecords.api.schema.RecordType;
-import io.securerecords.api.store.IndexTerm;
+import io.securerecords.api.store.IndexEntry;
 import io.securerecords.api.store.RecordStore;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.crypto.log.Decision;
@@ -124,10 +124,10 @@ final class Rectification {
     body.put("record", record.id().value());
     body.put("field", field);
     body.put("history", historyRecord.id().value());
-    List<IndexTerm> terms = disclosures.termsFor(record.type(), plaintext);
+    List<IndexEntry> entries = disclosures.entriesFor(keys, next.id(), record.type(), plaintext);
     disclosures.append(claims.subject(), keys, purpose, Decision.AMENDED, body, b -> b
         .putRecord(next, record.version())
-        .indexTerms(next.id(), terms)
+        .indexEntries(next.id(), entries)
         .putRecord(historyRecord, 0)
         .useToken(claims.jwtId(), claims.maxUses()));
     return next.version();

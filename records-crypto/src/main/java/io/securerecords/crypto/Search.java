@@ -15,6 +15,7 @@ import io.securerecords.api.schema.RecordType;
 import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.RecordStore;
 import io.securerecords.api.store.SealedRecord;
+import io.securerecords.api.store.TermHit;
 import io.securerecords.api.index.IndexQuery;
 import io.securerecords.crypto.log.Decision;
 import io.securerecords.crypto.token.AccessTokenClaims;
@@ -25,6 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Blind-index search (issue 4). Candidates come from blinded terms; each is decrypted internally
@@ -72,13 +75,19 @@ final class Search {
         throw new RefusedException(purpose.clause(), "this purpose cannot search");
       }
       Set<FieldClass> classes = policy.narrow(purpose, claims.fieldClasses());
-      java.util.NavigableMap<RecordId, SealedRecord> candidates = candidates(index, query);
-      if (after != null) {
-        candidates = candidates.tailMap(after, false);
-      }
+      Map<ClientId, ClientKeys> keysOf = new java.util.HashMap<>();
+      Function<ClientId, ClientKeys> keysIfHeld = client -> {
+        if (!keysOf.containsKey(client)) {
+          keysOf.put(client, disclosures.keysIfHeld(client));
+        }
+        return keysOf.get(client);
+      };
+      java.util.NavigableMap<RecordId, SealedRecord> candidates = candidates(indexes, store, index,
+          query, id -> (after == null || id.compareTo(after) > 0)
+              && (claims.records().isEmpty() || claims.records().contains(id)),
+          client -> only == null || client.equals(only), keysIfHeld);
       Set<String> indexed = new HashSet<>();
       index.spec().fields().forEach(f -> indexed.add(f.field()));
-      Map<ClientId, ClientKeys> keysOf = new java.util.HashMap<>();
       Map<ClientId, ClientFacts> factsOf = new java.util.HashMap<>();
       Map<ClientId, List<ReleasedRecord>> byClient = new java.util.LinkedHashMap<>();
       List<ReleasedRecord> page = new ArrayList<>();
@@ -93,10 +102,7 @@ final class Search {
           continue;
         }
         ClientId client = record.client();
-        if (!keysOf.containsKey(client)) {
-          keysOf.put(client, disclosures.keysIfHeld(client));
-        }
-        ClientKeys keys = keysOf.get(client);
+        ClientKeys keys = keysIfHeld.apply(client);
         if (keys == null) {
           continue;
         }
@@ -159,12 +165,19 @@ final class Search {
   }
 
   /**
-   * The records whose blinded terms match, by id: read with their terms (one store query per
-   * term) or, for word queries, only their ids (null values), since most are dropped by the
-   * intersection of the words' sets.
+   * The candidates of a query, by id, each still to be read, opened and matched: for word queries
+   * the ids of the words' term sets, intersected. For the other queries, each term's hits; a hit
+   * whose entry carries sealed checks ({@link TermChecks}) is kept only if one of them is the
+   * query's, so most of a truncated term's false positives are dropped without reading their
+   * records. A hit is skipped, unopened, when {@code wantedId} or {@code wantedClient} refuses it
+   * or its client's key is erased ({@code keysIfHeld} gives null).
+   *
+   * @throws io.securerecords.api.error.TamperedException if a hit's carried checks fail
+   *     authentication
    */
-  private java.util.TreeMap<RecordId, SealedRecord> candidates(Indexes.Declared index,
-      IndexQuery query) {
+  static java.util.TreeMap<RecordId, SealedRecord> candidates(Indexes indexes, RecordStore store,
+      Indexes.Declared index, IndexQuery query, Predicate<RecordId> wantedId,
+      Predicate<ClientId> wantedClient, Function<ClientId, ClientKeys> keysIfHeld) {
     java.util.TreeMap<RecordId, SealedRecord> found = new java.util.TreeMap<>();
     if (query instanceof IndexQuery.Words words) {
       java.util.TreeSet<RecordId> out = new java.util.TreeSet<>();
@@ -179,11 +192,29 @@ final class Search {
         }
         first = false;
       }
-      out.forEach(id -> found.put(id, null));
+      out.stream().filter(wantedId).forEach(id -> found.put(id, null));
       return found;
     }
-    for (IndexTerm term : indexes.queryTerms(index, queryValues(query))) {
-      store.recordsByTerm(term).forEach(r -> found.put(r.id(), r));
+    for (Map.Entry<IndexTerm, List<byte[]>> term : indexes.queryChecks(index, queryValues(query)).entrySet()) {
+      for (TermHit hit : store.hitsByTerm(term.getKey())) {
+        RecordId id = hit.record();
+        if (found.containsKey(id) || !wantedId.test(id)) {
+          continue;
+        }
+        byte[] carried = hit.carried();
+        if (carried.length == 0) {
+          found.put(id, null);
+          continue;
+        }
+        ClientId client = TermChecks.client(id, carried);
+        if (!wantedClient.test(client)) {
+          continue;
+        }
+        ClientKeys keys = keysIfHeld.apply(client);
+        if (keys != null && TermChecks.holdsAny(keys, id, term.getKey(), carried, term.getValue())) {
+          found.put(id, null);
+        }
+      }
     }
     return found;
   }
@@ -197,7 +228,7 @@ final class Search {
     return indexes.matches(index, plaintext, queryValues(query));
   }
 
-  private static Object[] queryValues(IndexQuery query) {
+  static Object[] queryValues(IndexQuery query) {
     if (query instanceof IndexQuery.Equal eq) {
       return eq.values().toArray();
     }

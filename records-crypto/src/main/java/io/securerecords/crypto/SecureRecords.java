@@ -21,7 +21,6 @@ import io.securerecords.api.schema.FieldSpec;
 import io.securerecords.api.schema.RecordSchema;
 import io.securerecords.api.schema.RecordType;
 import io.securerecords.api.store.InMemoryRecordStore;
-import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.RecordStore;
@@ -231,11 +230,9 @@ public final class SecureRecords implements AutoCloseable {
       return List.of();
     }
     List<RecordId> ids = new ArrayList<>(records.size());
-    List<List<IndexTerm>> terms = new ArrayList<>(records.size());
     // One instant: each id shows exactly its record's creation time, on every attempt.
     Instant now = clock.instant();
     for (Pending r : records) {
-      terms.add(indexes.termsFor(r.schema().type(), r.plaintext()));
       ids.add(RecordId.timeOrdered(now));
     }
     for (int attempt = 1; ; attempt++) {
@@ -245,7 +242,8 @@ public final class SecureRecords implements AutoCloseable {
         Pending r = records.get(i);
         DataKeys.ForWriting keys = keysOf.computeIfAbsent(r.client(), dataKeys::forWriting);
         batch.putRecord(RecordSealer.seal(keys.keys(), r.schema().type(), ids.get(i), 1, now, now,
-            r.plaintext()), 0).indexTerms(ids.get(i), terms.get(i));
+            r.plaintext()), 0).indexEntries(ids.get(i),
+            indexes.entriesFor(keys.keys(), ids.get(i), r.schema().type(), r.plaintext()));
       }
       keysOf.values().forEach(k -> k.newEntry().ifPresent(entry -> batch.putKey(entry, 0)));
       try {
@@ -292,7 +290,7 @@ public final class SecureRecords implements AutoCloseable {
     SealedRecord next = RecordSealer.seal(keys, schema.type(), id, expectedVersion + 1,
         current.created(), clock.instant(), plaintext);
     store.write(WriteBatch.builder().putRecord(next, expectedVersion)
-        .indexTerms(id, indexes.termsFor(schema.type(), plaintext)).build());
+        .indexEntries(id, indexes.entriesFor(keys, id, schema.type(), plaintext)).build());
     return next.version();
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.securerecords.api.error.InvalidInputException;
 import io.securerecords.api.error.RefusedException;
+import io.securerecords.api.error.TamperedException;
 import io.securerecords.api.policy.Purpose;
 import io.securerecords.api.psu.Appointment;
 import io.securerecords.api.psu.BasicRecord;
@@ -19,6 +20,9 @@ import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.FieldClass;
 import io.securerecords.api.index.IndexQuery;
+import io.securerecords.api.store.IndexTerm;
+import io.securerecords.api.store.TermHit;
+import io.securerecords.api.store.WriteBatch;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
 import io.securerecords.crypto.log.Checkpoint;
 import io.securerecords.crypto.token.Requester;
@@ -89,13 +93,68 @@ class SearchTest {
     String token = token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1);
     store.termCandidates.clear();
     store.clientsListed.clear();
+    store.recordsRead.clear();
     SearchResult found = records.search(token, "psu",
         IndexQuery.equal("register", zoes), null, 10);
     assertEquals(List.of(zoeBasic), found.records().stream().map(ReleasedRecord::id).toList());
     assertTrue(store.termCandidates.stream().mapToInt(Integer::intValue).sum() > 1,
         "the truncated term stands for other clients' records too");
+    // The other records under the term are dropped by their entries' sealed checks, unread.
+    assertEquals(List.of(zoeBasic), store.recordsRead);
     // Only the hit's client has its records read and opened for the policy's conditions.
     assertEquals(Set.of(zoe), Set.copyOf(store.clientsListed));
+  }
+
+  @Test
+  void entriesCarryingNothingAreReadAndMatchedInFull() {
+    // As a store that keeps no carried bytes (or entries written before they existed) answers.
+    store.onHitRead = hit -> new TermHit(hit.record(), new byte[0]);
+    SearchResult found = records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1), "psu",
+        IndexQuery.equal("register", Registration.parse(Register.GMC, "1234567")), null, 10);
+    assertEquals(List.of(zoeBasic), found.records().stream().map(ReleasedRecord::id).toList());
+    assertEquals(List.of(zoeIst), ids(records.search(token(ALEX,
+        EnumSet.of(FieldClass.SERVICE_USE, FieldClass.CASE_SUMMARY), 1), "psu",
+        IndexQuery.months("opened-month", YearMonth.of(2026, 1), YearMonth.of(2026, 3)), null, 10)));
+  }
+
+  @Test
+  void alteredOrMovedCarriedChecksAreReportedAsTampered() {
+    Registration zoes = Registration.parse(Register.GMC, "1234567");
+    String token = token(ALEX, EnumSet.of(FieldClass.IDENTITY), 3);
+    // One bit of the sealed checks flipped.
+    store.onHitRead = hit -> {
+      byte[] carried = hit.carried();
+      carried[carried.length - 1] ^= 1;
+      return new TermHit(hit.record(), carried);
+    };
+    assertThrows(TamperedException.class, () -> records.search(token, "psu",
+        IndexQuery.equal("register", zoes), null, 10));
+    // Zoë's name entry's bytes presented under her register term: bound to another term.
+    IndexTerm nameTerm = records.indexes().queryChecks(records.indexes().declared("name"),
+        "Zoë Smith").keySet().iterator().next();
+    byte[] nameCarried = store.inner.hitsByTerm(nameTerm).get(0).carried();
+    store.onHitRead = hit -> new TermHit(hit.record(), nameCarried);
+    assertThrows(TamperedException.class, () -> records.search(token, "psu",
+        IndexQuery.equal("register", zoes), null, 10));
+    // Bytes cut short of a client id.
+    store.onHitRead = hit -> new TermHit(hit.record(), new byte[] {40, 'x'});
+    assertThrows(TamperedException.class, () -> records.search(token, "psu",
+        IndexQuery.equal("register", zoes), null, 10));
+  }
+
+  @Test
+  void theStoreReceivesEntriesWhoseCarriedBytesHoldNoValue() {
+    for (WriteBatch batch : store.received) {
+      batch.indexEntries().values().forEach(entries -> entries.forEach(e -> {
+        String carried = new String(e.carried(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String value : List.of("1234567", "Smith", "smith", "2026-03")) {
+          assertFalse(carried.contains(value), "an entry carries a value in clear");
+        }
+      }));
+    }
+    long carrying = store.received.stream().flatMap(b -> b.indexEntries().values().stream())
+        .flatMap(List::stream).filter(e -> e.carried().length > 0).count();
+    assertTrue(carrying >= 4, "register, name, email and month entries carry sealed checks");
   }
 
   @Test

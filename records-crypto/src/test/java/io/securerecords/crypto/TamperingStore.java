@@ -7,6 +7,7 @@ import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.LogEntry;
 import io.securerecords.api.store.SealedRecord;
+import io.securerecords.api.store.TermHit;
 import io.securerecords.api.store.WriteBatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ final class TamperingStore extends FilterRecordStore {
     onRecordRead = UnaryOperator.identity();
     onKeyRead = UnaryOperator.identity();
     onLogRead = UnaryOperator.identity();
+    onHitRead = UnaryOperator.identity();
   }
 
   /** When set, every batch that appends to the log fails, as if the database refused it. */
@@ -61,16 +63,31 @@ final class TamperingStore extends FilterRecordStore {
 
   @Override
   public Optional<SealedRecord> record(RecordId id) {
+    recordsRead.add(id);
     return inner.record(id).map(onRecordRead);
   }
 
-  /** The records each {@code recordsByTerm} call returned, and each client {@code records} listed. */
+  /**
+   * The hits each {@code hitsByTerm} (or records each {@code recordsByTerm}) call returned, each
+   * record read by id, and each client {@code records} listed.
+   */
   final List<Integer> termCandidates = java.util.Collections.synchronizedList(new ArrayList<>());
+  final List<RecordId> recordsRead = java.util.Collections.synchronizedList(new ArrayList<>());
   final List<ClientId> clientsListed = java.util.Collections.synchronizedList(new ArrayList<>());
+
+  /** Applied to every hit a term lookup returns (e.g. to alter or drop what its entry carries). */
+  volatile UnaryOperator<TermHit> onHitRead = UnaryOperator.identity();
 
   @Override
   public List<SealedRecord> recordsByTerm(io.securerecords.api.store.IndexTerm term) {
     List<SealedRecord> found = inner.recordsByTerm(term).stream().map(onRecordRead).toList();
+    termCandidates.add(found.size());
+    return found;
+  }
+
+  @Override
+  public List<TermHit> hitsByTerm(io.securerecords.api.store.IndexTerm term) {
+    List<TermHit> found = inner.hitsByTerm(term).stream().map(onHitRead).toList();
     termCandidates.add(found.size());
     return found;
   }

@@ -105,6 +105,50 @@ public final class BlindIndex {
     }
   }
 
+  /**
+   * A value's term with its check: {@link #CHECK_BYTES} bytes from the end of the same PRF output
+   * whose first bits are the term. The check is never stored in clear: it is sealed under the
+   * record's client key beside the term (see SECURITY.md, "Search leakage"), so that a search can
+   * tell most of a truncated term's other values apart without reading their records.
+   *
+   * @param term the value's term, as {@link #term} gives it
+   * @param check the value's check
+   */
+  public record Blinded(IndexTerm term, byte[] check) {
+    public Blinded {
+      java.util.Objects.requireNonNull(term, "term");
+      check = check.clone();
+    }
+
+    /** A copy of the check. */
+    @Override
+    public byte[] check() {
+      return check.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Blinded b && term.equals(b.term) && Arrays.equals(check, b.check);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * term.hashCode() + Arrays.hashCode(check);
+    }
+
+    /** The index and sizes; never the check's bytes. */
+    @Override
+    public String toString() {
+      return "Blinded[" + term + ", check of " + check.length + " bytes]";
+    }
+  }
+
+  /** The length of a {@link Blinded#check()}. */
+  public static final int CHECK_BYTES = 8;
+
+  /** The whole output of the PRF, of which a term keeps the first bits and a check the last bytes. */
+  private static final int PRF_BYTES = 32;
+
   /** The index this computes terms for. */
   public IndexSpec spec() {
     return spec;
@@ -120,6 +164,16 @@ public final class BlindIndex {
    */
   public IndexTerm term(Object... values) {
     return blind(spec.normalise(values));
+  }
+
+  /**
+   * The term of one value, as {@link #term}, with its check.
+   *
+   * @throws InvalidInputException as {@link #term}
+   */
+  public Blinded blinded(Object... values) {
+    byte[] out = prf(spec.normalise(values), PRF_BYTES);
+    return new Blinded(truncate(out), Arrays.copyOfRange(out, PRF_BYTES - CHECK_BYTES, PRF_BYTES));
   }
 
   /**
@@ -173,12 +227,21 @@ public final class BlindIndex {
   }
 
   private IndexTerm blind(List<String> normalised) {
-    byte[] out;
+    return truncate(prf(normalised, spec.termBytes()));
+  }
+
+  /** The first {@code length} bytes of the PRF output (Tink truncates one HMAC-SHA256). */
+  private byte[] prf(List<String> normalised, int length) {
     try {
-      out = prf.computePrimary(encode(normalised), spec.termBytes());
+      return prf.computePrimary(encode(normalised), length);
     } catch (GeneralSecurityException e) {
       throw new KeyUnavailableException("the key of index " + spec.name() + " could not compute a term", e);
     }
+  }
+
+  /** The term: the output's first {@code bits} bits, the unused low-order bits zeroed. */
+  private IndexTerm truncate(byte[] prfOutput) {
+    byte[] out = Arrays.copyOf(prfOutput, spec.termBytes());
     int spare = out.length * 8 - spec.bits();
     out[out.length - 1] &= (byte) (0xFF << spare);
     return new IndexTerm(spec.name(), out);

@@ -1,5 +1,6 @@
 package io.securerecords.crypto.index;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,6 +142,20 @@ class BlindIndexProperties {
       int expected = bit < bits ? bit(full, bit) : 0;
       assertEquals(expected, bit(term, bit), "bit " + bit + " of " + bits);
     }
+  }
+
+  @Property(tries = 300)
+  void aBlindedValueHasItsTermAndTheLastBytesOfTheFullOutputAsItsCheck(
+      @ForAll @IntRange(min = IndexSpec.MIN_BITS, max = IndexSpec.MAX_BITS) int bits,
+      @ForAll("anyText") String name) {
+    Assume.that(normalisedName(name).isPresent());
+    BlindIndex index =
+        BlindIndex.create(IndexSpec.of("client.surname", IndexKind.NAME, "surname", bits), KEY);
+    BlindIndex.Blinded blinded = index.blinded(name);
+    assertEquals(index.term(name), blinded.term());
+    byte[] full = FULL.term(name).term();
+    assertArrayEquals(java.util.Arrays.copyOfRange(full, full.length - BlindIndex.CHECK_BYTES,
+        full.length), blinded.check());
   }
 
   @Example
