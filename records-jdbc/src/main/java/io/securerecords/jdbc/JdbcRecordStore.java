@@ -5,12 +5,14 @@ import io.securerecords.api.error.StoreException;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.RecordType;
+import io.securerecords.api.store.IndexEntry;
 import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.LogEntry;
 import io.securerecords.api.store.RecordStore;
 import io.securerecords.api.store.SealedRecord;
+import io.securerecords.api.store.TermHit;
 import io.securerecords.api.store.WriteBatch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +21,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,9 +38,15 @@ import javax.sql.DataSource;
  * its id, type, client id, version, two timestamps (epoch seconds and nanoseconds), format and,
  * in binary columns, its sealed fields (names and ciphertexts) and MAC; wrapped keys (opaque
  * bytes) and erasure marks; blinded index terms (in an indexed binary column, next to the record
- * id and index name); sealed log entries by sequence; and token use counts. Ids, types, key
- * names, field names, versions, timestamps and ciphertext lengths are visible to anyone who can
- * read the tables, as they are in every store; field values, keys and log bodies are not.
+ * id and index name), each with the opaque bytes its entry carries (at most 512, {@link
+ * IndexEntry#MAX_CARRIED}, sealed by the library; NULL when it carries none); sealed log entries
+ * by sequence; and token use counts. Ids, types, key names, field names, versions, timestamps,
+ * ciphertext lengths and carried lengths are visible to anyone who can read the tables, as they
+ * are in every store; field values, keys, carried contents and log bodies are not.
+ *
+ * <p><b>Term hits.</b> {@link #hitsByTerm} reads a term's record ids and carried bytes from the
+ * term table alone, in one query, without reading any record: a blind-index search reads them
+ * for every candidate of a truncated term and drops the false positives unread.
  *
  * <p><b>Transactions.</b> {@link #write} applies a batch in one transaction at READ COMMITTED:
  * records and keys by compare-and-set on their version ({@code UPDATE ... WHERE version = ?}; a
@@ -50,18 +57,21 @@ import javax.sql.DataSource;
  * does not hold rolls the whole batch back with {@link ConflictException}; so do the driver's
  * race signals (SQLState class 23, 40001, 40P01, MariaDB 1205/1213, H2 lock timeouts). Other
  * failures roll back and throw {@link StoreException}; its message names the operation and the
- * SQLState, and its cause is the driver's exception (which may quote ids or blinded terms, never
- * plaintext, since the store has none).
+ * SQLState, and its cause is the driver's exception (which may quote ids, blinded terms or sealed
+ * bytes, never plaintext, since the store has none).
  *
  * <p><b>Connections.</b> One connection is borrowed per call and returned before the call ends;
  * auto-commit and isolation are restored before it goes back. Only prepared statements are used,
  * and every statement and result set is closed.
  *
  * <p><b>Schema.</b> The tables come from the versioned migration files on the classpath under
- * {@link Dialect#migrationLocation()} (Flyway naming: {@code V1__secure_records.sql}), with the
+ * {@link Dialect#migrationLocation()} (Flyway naming: {@code V1__secure_records.sql} creates the
+ * tables, {@code V2__term_carried.sql} adds the term table's {@code carried} column), with the
  * table prefix {@code sr_}. Run them with Flyway or Liquibase, or call {@link #migrate()}, which
- * also supports another prefix. {@link Builder#build()} refuses a database whose schema version
- * is newer than this library's.
+ * also supports another prefix and brings a version 1 database up to date (its term rows then
+ * carry nothing). {@link Builder#build()} refuses a database whose schema version is newer than
+ * this library's; a database left at an older version must be migrated before terms are written
+ * or their hits read.
  */
 public final class JdbcRecordStore implements RecordStore {
   /** The newest schema version this library creates and understands. */
@@ -303,7 +313,7 @@ public final class JdbcRecordStore implements RecordStore {
       }
       deleted.add(delete.id());
     }
-    for (RecordId id : batch.indexTerms().keySet()) {
+    for (RecordId id : batch.indexEntries().keySet()) {
       if (deleted.contains(id)) {
         throw new ConflictException("index terms for record " + id.value() + " that the batch deletes");
       }
@@ -411,8 +421,12 @@ public final class JdbcRecordStore implements RecordStore {
     return i;
   }
 
+  /**
+   * Replaces the entry set of each record the batch names: its term rows are deleted and the new
+   * entries inserted, each with its carried bytes (NULL when it carries none).
+   */
   private void writeTerms(Connection c, WriteBatch batch, Set<RecordId> created) throws SQLException {
-    if (batch.indexTerms().isEmpty()) {
+    if (batch.indexEntries().isEmpty()) {
       return;
     }
     Set<RecordId> put = new HashSet<>();
@@ -421,7 +435,7 @@ public final class JdbcRecordStore implements RecordStore {
         PreparedStatement delete = c.prepareStatement(sql.deleteTerms);
         PreparedStatement insert = c.prepareStatement(sql.insertTerm)) {
       boolean inserts = false;
-      for (Map.Entry<RecordId, List<IndexTerm>> e : new TreeMap<>(batch.indexTerms()).entrySet()) {
+      for (Map.Entry<RecordId, List<IndexEntry>> e : new TreeMap<>(batch.indexEntries()).entrySet()) {
         String id = e.getKey().value();
         if (!put.contains(e.getKey())) {
           // Lock the record so that a concurrent delete cannot leave these terms orphaned.
@@ -436,10 +450,18 @@ public final class JdbcRecordStore implements RecordStore {
           delete.setString(1, id);
           delete.executeUpdate();
         }
-        for (IndexTerm term : new LinkedHashSet<>(e.getValue())) {
+        // The batch names each term at most once per record (WriteBatch checks it).
+        for (IndexEntry entry : e.getValue()) {
+          IndexTerm term = entry.term();
+          byte[] carried = entry.carried();
           insert.setString(1, term.index());
           insert.setBytes(2, term.term());
           insert.setString(3, id);
+          if (carried.length == 0) {
+            insert.setNull(4, java.sql.Types.VARBINARY);
+          } else {
+            insert.setBytes(4, carried);
+          }
           insert.addBatch();
           inserts = true;
         }
@@ -644,6 +666,25 @@ public final class JdbcRecordStore implements RecordStore {
       ps.setBytes(2, term.term());
     }, JdbcRecordStore::readRecord);
   }
+
+  /**
+   * One query on the term table alone, never the records: each entry's record id and carried
+   * bytes (empty for an entry that carries none, and for one written before schema version 2).
+   */
+  @Override
+  public List<TermHit> hitsByTerm(IndexTerm term) {
+    Objects.requireNonNull(term, "term");
+    return query("reading hits by term", sql.selectHitsByTerm, ps -> {
+      ps.setString(1, term.index());
+      ps.setBytes(2, term.term());
+    }, rs -> {
+      byte[] carried = rs.getBytes(2);
+      return new TermHit(RecordId.of(rs.getString(1)), carried == null ? NOTHING_CARRIED : carried);
+    });
+  }
+
+  /** What an entry written without carried bytes carries (TermHit copies it). */
+  private static final byte[] NOTHING_CARRIED = new byte[0];
 
   @Override
   public List<LogEntry> log(long fromSequence, int limit) {

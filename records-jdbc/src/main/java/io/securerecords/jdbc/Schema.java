@@ -20,13 +20,15 @@ import java.util.regex.Pattern;
  */
 final class Schema {
   /** The newest schema version this library knows; it refuses a database at a newer one. */
-  static final int LATEST = 1;
+  static final int LATEST = 2;
 
   static final String DEFAULT_PREFIX = "sr_";
 
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
   private static final Pattern DEFAULT_NAME = Pattern.compile("\\bsr_");
-  private static final List<String> MIGRATIONS = List.of("V1__secure_records.sql");
+  /** The migration file of each version, version 1 first. */
+  private static final List<String> MIGRATIONS =
+      List.of("V1__secure_records.sql", "V2__term_carried.sql");
 
   final Dialect dialect;
   final String prefix;
@@ -88,8 +90,19 @@ final class Schema {
 
   /** The statements of each migration after {@code installed}, in order, with this prefix. */
   List<String> pendingStatements(int installed) {
+    return statementsUpTo(installed, LATEST);
+  }
+
+  /**
+   * The statements of the migrations after {@code installed} up to and including {@code target},
+   * in order, with this prefix: for tests that build a database at an older version.
+   */
+  List<String> statementsUpTo(int installed, int target) {
+    if (installed < 0 || target > LATEST) {
+      throw new IllegalArgumentException("versions run from 0 to " + LATEST);
+    }
     List<String> out = new ArrayList<>();
-    for (int v = installed + 1; v <= LATEST; v++) {
+    for (int v = installed + 1; v <= target; v++) {
       out.addAll(statements(read(dialect.migrationLocation() + "/" + MIGRATIONS.get(v - 1))));
     }
     return out;

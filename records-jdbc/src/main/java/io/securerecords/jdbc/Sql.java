@@ -16,6 +16,7 @@ final class Sql {
   final String deleteTerms;
   final String insertTerm;
   final String selectByTerm;
+  final String selectHitsByTerm;
   final String selectRecordsByTerm;
   final String insertKey;
   final String updateKey;
@@ -39,8 +40,11 @@ final class Sql {
     selectRecordsOfClient = "SELECT " + RECORD_COLUMNS + " FROM " + s.record + " WHERE client_id = ? ORDER BY id";
     selectRecordIds = "SELECT id FROM " + s.record + " WHERE id > ? ORDER BY id LIMIT ?";
     deleteTerms = "DELETE FROM " + s.term + " WHERE record_id = ?";
-    insertTerm = "INSERT INTO " + s.term + " (index_name, term, record_id) VALUES (?, ?, ?)";
+    insertTerm = "INSERT INTO " + s.term + " (index_name, term, record_id, carried) VALUES (?, ?, ?, ?)";
     selectByTerm = "SELECT record_id FROM " + s.term + " WHERE index_name = ? AND term = ? ORDER BY record_id";
+    // The term table alone: a hit's carried bytes are read without touching its record.
+    selectHitsByTerm = "SELECT record_id, carried FROM " + s.term
+        + " WHERE index_name = ? AND term = ? ORDER BY record_id";
     selectRecordsByTerm = "SELECT r." + RECORD_COLUMNS.replace(", ", ", r.") + " FROM " + s.term
         + " t JOIN " + s.record + " r ON r.id = t.record_id"
         + " WHERE t.index_name = ? AND t.term = ? ORDER BY r.id";

@@ -7,16 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.securerecords.api.error.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** The schema version table: migrate() installs version 1 once; a newer schema is refused. */
+/**
+ * The schema version table: migrate() installs every version once, one row each; a newer schema
+ * is refused. (Upgrading a version 1 database: {@link JdbcSchemaUpgradeTest}.)
+ */
 class JdbcSchemaVersionTest {
 
   @Test
-  void migrateInstallsTheCurrentVersionOnceAndIsIdempotent() {
+  void migrateInstallsTheCurrentVersionOnceAndIsIdempotent() throws Exception {
     DataSource ds = TestDatabases.h2Memory();
-    JdbcRecordStore store = JdbcRecordStore.builder(ds).tablePrefix(TestDatabases.randomPrefix()).build();
+    String prefix = TestDatabases.randomPrefix();
+    JdbcRecordStore store = JdbcRecordStore.builder(ds).tablePrefix(prefix).build();
     assertEquals(0, store.installedSchemaVersion());
     assertEquals(Dialect.H2, store.dialect());
 
@@ -24,6 +31,8 @@ class JdbcSchemaVersionTest {
     store.migrate();
 
     assertEquals(JdbcRecordStore.SCHEMA_VERSION, store.installedSchemaVersion());
+    assertEquals(2, JdbcRecordStore.SCHEMA_VERSION);
+    assertEquals(List.of(1, 2), versions(ds, prefix));
   }
 
   @Test
@@ -56,5 +65,17 @@ class JdbcSchemaVersionTest {
     for (String bad : new String[] {"", "Sr_", "sr; DROP TABLE x", "1sr_", "sr-"}) {
       assertThrows(IllegalArgumentException.class, () -> JdbcRecordStore.builder(ds).tablePrefix(bad), bad);
     }
+  }
+
+  private static List<Integer> versions(DataSource ds, String prefix) throws Exception {
+    List<Integer> out = new ArrayList<>();
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT version FROM " + prefix + "schema_version ORDER BY version");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getInt(1));
+      }
+    }
+    return out;
   }
 }

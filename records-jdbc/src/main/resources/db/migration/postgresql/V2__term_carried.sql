@@ -1,0 +1,12 @@
+-- secure-records schema, version 2, PostgreSQL.
+-- Each index entry may carry opaque bytes (at most 512, IndexEntry.MAX_CARRIED; BYTEA has no
+-- limit of its own), kept with its term and returned with the term's hits so that a search can
+-- drop a truncated term's false positives without reading their records. The column holds only
+-- sealed bytes (sealed under the record's client key and bound to the record and the term), never
+-- plaintext. Rows written before version 2 carry nothing: NULL, which reads back as no bytes;
+-- JdbcRecordStore also writes an entry that carries nothing as NULL.
+-- Every name starts with sr_; JdbcRecordStore.migrate() replaces that prefix when configured.
+
+ALTER TABLE sr_term ADD COLUMN carried BYTEA;
+
+INSERT INTO sr_schema_version (version, description) VALUES (2, 'secure-records 2: index entries carry sealed bytes');
