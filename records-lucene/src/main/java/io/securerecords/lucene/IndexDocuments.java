@@ -5,6 +5,7 @@ import io.securerecords.api.error.StoreException;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.RecordType;
+import io.securerecords.api.store.IndexEntry;
 import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.KeyName;
@@ -19,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
@@ -49,11 +52,17 @@ import org.apache.lucene.util.BytesRef;
  *       many documents to read one, but keeps binary doc values as they are. Documents written
  *       before that value existed hold everything as stored fields; they are still read, and
  *       rewritten in this layout when updated.
- *   <li><b>terms</b>, one per record that has index terms, added with a created record, then
+ *   <li><b>terms</b>, one per record that has index entries, added with a created record, then
  *       replaced on {@link #TERMS_RECORD}: the
- *       blinded terms as indexed, non-stored fields {@code term.<index>} whose term is the bytes.
- *       Kept apart from the record document so that a put without terms keeps the record's terms
- *       without the store ever having to read them back (they are not stored).
+ *       blinded terms as indexed, non-stored fields {@code term.<index>} whose term is the bytes;
+ *       and what the entries carry, for each index name under which some entry carries bytes, in
+ *       one binary doc value {@code carried.<index>} (see {@link #carried(List)}), so that a
+ *       term's hits are answered from its postings and that small value alone, without reading
+ *       any record. Kept apart from the record document so that a put without terms keeps the
+ *       record's entries, bytes and all, without the store ever having to read them back (the
+ *       document is simply not touched). Documents written before carried bytes existed have no
+ *       {@code carried.<index>} value: their entries carry nothing, exactly like entries written
+ *       without bytes.
  *   <li><b>key</b>, one per key name, replaced on {@link #KEY_NAME}: version, state, wrapped
  *       bytes (binary) or erasure time.
  *   <li><b>log</b>, one per entry, appended: sequence (point, stored, doc values), sealed bytes.
@@ -89,6 +98,10 @@ final class IndexDocuments {
 
   static final String TERMS_RECORD = "terms.record";
   private static final String TERM_PREFIX = "term.";
+  private static final String CARRIED_PREFIX = "carried.";
+  /** The longest blinded term ({@link IndexTerm}'s limit). */
+  private static final int MAX_TERM = 64;
+  private static final byte[] NONE = new byte[0];
 
   static final String KEY_NAME = "key.name";
   static final String KEY_VERSION = "key.version";
@@ -110,6 +123,14 @@ final class IndexDocuments {
   /** The Lucene term under which a blinded term is indexed: field per index, term = bytes. */
   static Term term(IndexTerm term) {
     return new Term(TERM_PREFIX + term.index(), new BytesRef(term.term()));
+  }
+
+  /**
+   * The binary doc-values field of a terms document that holds what its entries under this index
+   * name carry ({@link #carried(List)}).
+   */
+  static String carriedField(String index) {
+    return CARRIED_PREFIX + index;
   }
 
   static Term kind(String kind) {
@@ -267,17 +288,98 @@ final class IndexDocuments {
         + id + "): the index is corrupt");
   }
 
-  /** The companion document holding a record's blinded terms (indexed, never stored). */
-  static Document terms(RecordId id, List<IndexTerm> terms) {
+  /**
+   * The companion document holding a record's index entries: the blinded terms (indexed, never
+   * stored) and, per index name, what its entries carry ({@link #carried(List)}; no value for an
+   * index none of whose entries carries anything).
+   */
+  static Document terms(RecordId id, List<IndexEntry> entries) {
     Document d = new Document();
     d.add(new StringField(KIND, TERMS, Store.NO));
     d.add(new StringField(TERMS_RECORD, id.value(), Store.NO));
     d.add(new SortedDocValuesField(TERMS_RECORD, new BytesRef(id.value())));
-    for (IndexTerm t : terms) {
-      Term lucene = term(t);
+    Map<String, List<IndexEntry>> byIndex = new TreeMap<>();
+    for (IndexEntry e : entries) {
+      Term lucene = term(e.term());
       d.add(new StringField(lucene.field(), lucene.bytes(), Store.NO));
+      byIndex.computeIfAbsent(e.term().index(), index -> new ArrayList<>()).add(e);
     }
+    byIndex.forEach((index, ofIndex) -> {
+      byte[] carried = carried(ofIndex);
+      if (carried.length > 0) {
+        d.add(new BinaryDocValuesField(carriedField(index), new BytesRef(carried)));
+      }
+    });
     return d;
+  }
+
+  /**
+   * What a record's entries under one index name carry, in one value: for each entry that carries
+   * bytes, in the order given, the term's length (one byte, 1 to 64), the term, the carried
+   * bytes' length (two bytes, big-endian, 1 to {@link IndexEntry#MAX_CARRIED}) and the carried
+   * bytes. Entries that carry nothing are left out, so the value is empty when none carries
+   * anything (and is then not written).
+   */
+  static byte[] carried(List<IndexEntry> entries) {
+    List<byte[]> terms = new ArrayList<>();
+    List<byte[]> carried = new ArrayList<>();
+    int size = 0;
+    for (IndexEntry e : entries) {
+      byte[] bytes = e.carried();
+      if (bytes.length > 0) {
+        byte[] term = e.term().term();
+        terms.add(term);
+        carried.add(bytes);
+        size += 1 + term.length + 2 + bytes.length;
+      }
+    }
+    ByteBuffer out = ByteBuffer.allocate(size);
+    for (int i = 0; i < terms.size(); i++) {
+      out.put((byte) terms.get(i).length).put(terms.get(i))
+          .putShort((short) carried.get(i).length).put(carried.get(i));
+    }
+    return out.array();
+  }
+
+  /**
+   * What the entry for {@code term} carries in a value of {@link #carried(List)}: a copy of its
+   * bytes, or empty if the value holds no entry for the term (it was written without bytes).
+   * The whole value is checked, not only up to the term's entry.
+   *
+   * @throws StoreException if the value does not parse (a length out of range or past its end, a
+   *     term twice): the index is corrupt
+   */
+  static byte[] carried(BytesRef value, byte[] term) {
+    ByteBuffer in = ByteBuffer.wrap(value.bytes, value.offset, value.length);
+    byte[] found = null;
+    try {
+      while (in.hasRemaining()) {
+        int termLength = Byte.toUnsignedInt(in.get());
+        int termStart = in.position();
+        if (termLength == 0 || termLength > MAX_TERM || termLength > in.remaining()) {
+          throw new IllegalArgumentException("term length out of range");
+        }
+        in.position(termStart + termLength);
+        int carriedLength = Short.toUnsignedInt(in.getShort());
+        int carriedStart = in.position();
+        if (carriedLength == 0 || carriedLength > IndexEntry.MAX_CARRIED
+            || carriedLength > in.remaining()) {
+          throw new IllegalArgumentException("carried length out of range");
+        }
+        in.position(carriedStart + carriedLength);
+        if (Arrays.equals(value.bytes, termStart, termStart + termLength, term, 0, term.length)) {
+          if (found != null) {
+            throw new IllegalArgumentException("a term twice");
+          }
+          found = Arrays.copyOfRange(value.bytes, carriedStart, carriedStart + carriedLength);
+        }
+      }
+    } catch (BufferUnderflowException | IllegalArgumentException e) {
+      throw new StoreException(
+          "the carried bytes of a terms document in the Lucene index do not parse: the index is "
+              + "corrupt");
+    }
+    return found == null ? NONE : found;
   }
 
   // ------------------------------------------------------------------ keys

@@ -16,12 +16,14 @@ import io.securerecords.api.error.ConflictException;
 import io.securerecords.api.error.StoreException;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
+import io.securerecords.api.store.IndexEntry;
 import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.LogEntry;
 import io.securerecords.api.store.RecordStore;
 import io.securerecords.api.store.SealedRecord;
+import io.securerecords.api.store.TermHit;
 import io.securerecords.api.store.WriteBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,8 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
@@ -80,13 +82,17 @@ import org.apache.lucene.util.BytesRef;
  * format 2), in one binary doc value, which Lucene keeps uncompressed where it would compress
  * stored fields), added when
  * the record is created and replaced with {@code updateDocument} by record id after; one per
- * record with index terms, holding the blinded
+ * record with index entries, holding the blinded
  * terms as indexed, non-stored fields (one field {@code term.<index>} per index name, the term
- * being the blinded bytes); one per key name (the wrapped key bytes, or the erasure mark); one
- * per enquiry-log entry (sequence and sealed bytes); one per token used (its use count).
+ * being the blinded bytes) and the bytes the entries carry (one small binary doc value {@code
+ * carried.<index>} per index name under which some entry carries bytes, so that {@link
+ * #hitsByTerm} reads neither records nor their sealed values); one per key name (the wrapped key
+ * bytes, or the erasure mark); one per enquiry-log entry (sequence and sealed bytes); one per
+ * token used (its use count).
  *
  * <p><b>What is never stored.</b> Plaintext: the store receives only what the SPI hands it
- * (ciphertexts, MACs, wrapped keys, sealed log entries, blinded terms, and metadata that is in
+ * (ciphertexts, MACs, wrapped keys, sealed log entries, blinded terms and the opaque bytes their
+ * entries carry, and metadata that is in
  * clear by design: ids, client ids, type names, versions, timestamps, field names and ciphertext
  * lengths). Data keys reach the index only wrapped by the key-encryption key.
  *
@@ -120,6 +126,7 @@ public final class LuceneRecordStore implements RecordStore {
   private static final Sort BY_RECORD_ID = new Sort(new SortField(RECORD_ID, SortField.Type.STRING));
   private static final Sort BY_KEY_NAME = new Sort(new SortField(KEY_NAME, SortField.Type.STRING));
   private static final Sort BY_SEQUENCE = new Sort(new SortField(LOG_SEQUENCE, SortField.Type.LONG));
+  private static final byte[] NOTHING_CARRIED = new byte[0];
 
   private final Directory directory;
   private final boolean ownsDirectory;
@@ -351,7 +358,7 @@ public final class LuceneRecordStore implements RecordStore {
         writer.updateDocument(IndexDocuments.recordId(r.id()), IndexDocuments.record(r));
       }
     }
-    for (Map.Entry<RecordId, List<IndexTerm>> e : batch.indexTerms().entrySet()) {
+    for (Map.Entry<RecordId, List<IndexEntry>> e : batch.indexEntries().entrySet()) {
       if (created.contains(e.getKey())) {
         if (!e.getValue().isEmpty()) {
           writer.addDocument(IndexDocuments.terms(e.getKey(), e.getValue()));
@@ -478,6 +485,29 @@ public final class LuceneRecordStore implements RecordStore {
           out.add(record(hit));
         }
       }
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * One searcher and no scoring, and no record read: the term's postings, then for each live
+   * companion document its record id (sorted doc value) and what its entries under the term's
+   * index carry (the small {@code carried.<index>} binary doc value, absent when none of them
+   * carries anything), from which the term's own entry is picked.
+   */
+  @Override
+  public List<TermHit> hitsByTerm(IndexTerm term) {
+    byte[] bytes = term.term();
+    String carriedField = IndexDocuments.carriedField(term.index());
+    return read(s -> {
+      SortedMap<BytesRef, byte[]> hits = termDocuments(s, IndexDocuments.term(term), reader -> {
+        BinaryDocValues carried = DocValues.getBinary(reader, carriedField);
+        return doc -> carried.advanceExact(doc)
+            ? IndexDocuments.carried(carried.binaryValue(), bytes)
+            : NOTHING_CARRIED;
+      });
+      List<TermHit> out = new ArrayList<>(hits.size());
+      hits.forEach((id, carried) -> out.add(new TermHit(RecordId.of(id.utf8ToString()), carried)));
       return List.copyOf(out);
     });
   }
@@ -667,8 +697,30 @@ public final class LuceneRecordStore implements RecordStore {
   }
 
   /** The record ids (sorted) of the live companion documents that hold an index term. */
-  private static SortedSet<BytesRef> termRecordIds(IndexSearcher s, Term term) throws IOException {
-    SortedSet<BytesRef> ids = new TreeSet<>();
+  private static Set<BytesRef> termRecordIds(IndexSearcher s, Term term) throws IOException {
+    return termDocuments(s, term, reader -> doc -> Boolean.TRUE).keySet();
+  }
+
+  /** Reads a value of one document of a segment; documents come in increasing order. */
+  @FunctionalInterface
+  private interface DocRead<T> {
+    T read(int doc) throws IOException;
+  }
+
+  /** Opens a segment for a {@link DocRead}. */
+  @FunctionalInterface
+  private interface SegmentRead<T> {
+    DocRead<T> open(LeafReader reader) throws IOException;
+  }
+
+  /**
+   * The live companion documents that hold an index term, by record id (sorted), each with what
+   * {@code read} reads of it. Reads the term's postings and the record ids' doc values of each
+   * segment: no query, weight or scoring.
+   */
+  private static <T> SortedMap<BytesRef, T> termDocuments(
+      IndexSearcher s, Term term, SegmentRead<T> read) throws IOException {
+    SortedMap<BytesRef, T> out = new TreeMap<>();
     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
       PostingsEnum docs = leaf.reader().postings(term, PostingsEnum.NONE);
       if (docs == null) {
@@ -676,13 +728,14 @@ public final class LuceneRecordStore implements RecordStore {
       }
       Bits live = leaf.reader().getLiveDocs();
       SortedDocValues recordIds = DocValues.getSorted(leaf.reader(), TERMS_RECORD);
+      DocRead<T> values = read.open(leaf.reader());
       for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
         if ((live == null || live.get(d)) && recordIds.advanceExact(d)) {
-          ids.add(BytesRef.deepCopyOf(recordIds.lookupOrd(recordIds.ordValue())));
+          out.put(BytesRef.deepCopyOf(recordIds.lookupOrd(recordIds.ordValue())), values.read(d));
         }
       }
     }
-    return ids;
+    return out;
   }
 
   /** Up to {@code limit} hits in sort order; the priority queue is sized by the match count. */

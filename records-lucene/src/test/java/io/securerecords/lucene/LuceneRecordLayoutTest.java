@@ -1,16 +1,22 @@
 package io.securerecords.lucene;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.securerecords.api.error.StoreException;
+import io.securerecords.api.record.RecordId;
+import io.securerecords.api.store.IndexEntry;
+import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.SealedField;
 import io.securerecords.api.store.SealedRecord;
+import io.securerecords.api.store.TermHit;
 import io.securerecords.api.store.WriteBatch;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -24,8 +30,11 @@ import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 /**
- * The record document's layout: sealed fields and MAC in one binary doc value, and documents of
- * the earlier layout (each name, ciphertext and the MAC a stored field) still read.
+ * The documents' layout: a record's sealed fields and MAC in one binary doc value, and documents
+ * of the earlier layout (each name, ciphertext and the MAC a stored field) still read; the bytes
+ * a record's index entries carry in one small value per index name beside its terms, read for a
+ * term's hits without the record, and terms documents written before entries carried bytes
+ * still hit, with nothing carried.
  */
 class LuceneRecordLayoutTest {
 
@@ -82,7 +91,7 @@ class LuceneRecordLayoutTest {
     try (Directory directory = new ByteBuffersDirectory()) {
       try (IndexWriter w = new IndexWriter(directory, new IndexWriterConfig())) {
         w.addDocument(earlierLayout(old));
-        w.addDocument(IndexDocuments.terms(old.id(), List.of(Batches.ALL)));
+        w.addDocument(earlierTermsLayout(old.id(), List.of(Batches.ALL, Batches.ownTerm(1))));
         w.commit();
       }
       try (LuceneRecordStore store = LuceneRecordStore.open(directory)) {
@@ -90,19 +99,34 @@ class LuceneRecordLayoutTest {
         assertTrue(Arrays.equals(old.mac(), store.record(old.id()).orElseThrow().mac()));
         assertEquals(List.of(old), store.records(old.client()));
         assertEquals(List.of(old), store.recordsByTerm(Batches.ALL));
+        // Terms written before entries carried bytes hit with nothing carried.
+        assertEquals(List.of(new TermHit(old.id(), new byte[0])), store.hitsByTerm(Batches.ALL));
+        assertEquals(List.of(new TermHit(old.id(), new byte[0])),
+            store.hitsByTerm(Batches.ownTerm(1)));
 
         SealedRecord updated = new SealedRecord(old.id(), old.type(), old.client(), 2,
             old.created(), old.updated().plusSeconds(1), 2,
             List.of(new SealedField("summary", Batches.payload(99, 40))), new byte[0]);
         SealedRecord created = Batches.record(2);
+        byte[] carried = Batches.payload(4, IndexEntry.MAX_CARRIED);
         store.write(WriteBatch.builder()
             .putRecord(updated, 1)
             .putRecord(created, 0)
-            .indexTerms(created.id(), List.of(Batches.ALL))
+            .indexEntries(created.id(), List.of(new IndexEntry(Batches.ALL, carried)))
             .build());
         assertEquals(updated, store.record(old.id()).orElseThrow());
         assertEquals(List.of(updated, created), store.records(old.client()));
         assertEquals(List.of(updated, created), store.recordsByTerm(Batches.ALL));
+        // The put without terms kept the earlier terms document as it was.
+        assertEquals(List.of(new TermHit(old.id(), new byte[0]), new TermHit(created.id(), carried)),
+            store.hitsByTerm(Batches.ALL));
+
+        store.write(WriteBatch.builder()
+            .indexEntries(old.id(), List.of(new IndexEntry(Batches.ALL, Batches.payload(5, 9))))
+            .build());
+        assertEquals(List.of(new TermHit(old.id(), Batches.payload(5, 9)),
+            new TermHit(created.id(), carried)), store.hitsByTerm(Batches.ALL));
+        assertEquals(List.of(), store.hitsByTerm(Batches.ownTerm(1)));
       }
     }
   }
@@ -122,6 +146,91 @@ class LuceneRecordLayoutTest {
         assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
       }
     }
+  }
+
+  @Test
+  void hitsAreAnsweredWithoutReadingTheRecords() throws IOException {
+    SealedRecord r = Batches.record(4);
+    byte[] carried = Batches.payload(6, 33);
+    try (Directory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(directory, new IndexWriterConfig())) {
+        // A record document whose sealed value does not parse: reading the record fails.
+        Document record = IndexDocuments.record(r);
+        record.removeField(IndexDocuments.RECORD_SEALED);
+        record.add(new BinaryDocValuesField(IndexDocuments.RECORD_SEALED, new BytesRef(new byte[3])));
+        w.addDocument(record);
+        w.addDocument(IndexDocuments.terms(r.id(),
+            List.of(new IndexEntry(Batches.ALL, carried), IndexEntry.of(Batches.ownTerm(4)))));
+        w.commit();
+      }
+      try (LuceneRecordStore store = LuceneRecordStore.open(directory)) {
+        assertThrows(StoreException.class, () -> store.recordsByTerm(Batches.ALL));
+        assertEquals(List.of(new TermHit(r.id(), carried)), store.hitsByTerm(Batches.ALL));
+        assertEquals(List.of(new TermHit(r.id(), new byte[0])), store.hitsByTerm(Batches.ownTerm(4)));
+      }
+    }
+  }
+
+  @Test
+  void eachIndexsCarriedBytesAreOneValueBesideTheTermsAndOnlyWhenSomeEntryCarriesAny() {
+    IndexTerm a = new IndexTerm("own", new byte[] {1});
+    IndexTerm b = new IndexTerm("own", new byte[64]);
+    IndexTerm bare = new IndexTerm("own", new byte[] {1, 0});
+    IndexTerm other = new IndexTerm("other", new byte[] {1});
+    byte[] first = Batches.payload(1, 1);
+    byte[] second = Batches.payload(2, IndexEntry.MAX_CARRIED);
+    Document d = IndexDocuments.terms(Batches.id(1), List.of(new IndexEntry(a, first),
+        IndexEntry.of(bare), new IndexEntry(b, second), IndexEntry.of(other)));
+
+    assertEquals(1, d.getFields(IndexDocuments.carriedField("own")).length);
+    assertEquals(0, d.getFields(IndexDocuments.carriedField("other")).length);
+    BytesRef value = d.getBinaryValue(IndexDocuments.carriedField("own"));
+    assertEquals(1 + 1 + 2 + 1 + 1 + 64 + 2 + IndexEntry.MAX_CARRIED, value.length);
+    assertArrayEquals(first, IndexDocuments.carried(value, a.term()));
+    assertArrayEquals(second, IndexDocuments.carried(value, b.term()));
+    assertArrayEquals(new byte[0], IndexDocuments.carried(value, bare.term()));
+    assertArrayEquals(new byte[0], IndexDocuments.carried(value, new byte[] {1, 0, 0}));
+  }
+
+  @Test
+  void carriedBytesThatDoNotParseAreReportedAsCorruptWithoutTheirContent() {
+    byte[] term = {7, 7};
+    byte[] carried = {9, 9, 9};
+    byte[] value = IndexDocuments.carried(List.of(new IndexEntry(new IndexTerm("own", term), carried),
+        new IndexEntry(new IndexTerm("own", new byte[] {8}), carried)));
+    // [2][7 7][0 3][9 9 9] [1][8][0 3][9 9 9]
+    assertEquals(15, value.length);
+    // Every cut inside an entry (8 is between the two), and lengths out of range.
+    for (int cut : new int[] {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14}) {
+      BytesRef truncated = new BytesRef(value, 0, cut);
+      StoreException e = assertThrows(StoreException.class,
+          () -> IndexDocuments.carried(truncated, term), "cut at " + cut);
+      assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
+    }
+    for (int[] change : new int[][] {{0, 0}, {0, 65}, {0, 15}, {3, 1}, {4, 0}, {4, 5}, {4, 100}}) {
+      byte[] bad = value.clone();
+      bad[change[0]] = (byte) change[1];
+      assertThrows(StoreException.class, () -> IndexDocuments.carried(new BytesRef(bad), term),
+          "byte " + change[0] + " set to " + change[1]);
+    }
+    byte[] twice = Arrays.copyOf(value, 16);
+    System.arraycopy(value, 0, twice, 8, 8);
+    assertThrows(StoreException.class, () -> IndexDocuments.carried(new BytesRef(twice), term));
+    assertArrayEquals(carried, IndexDocuments.carried(new BytesRef(twice, 0, 8), term));
+    assertArrayEquals(carried, IndexDocuments.carried(new BytesRef(twice, 8, 8), term));
+    assertArrayEquals(new byte[0], IndexDocuments.carried(new BytesRef(value, 0, 0), term));
+  }
+
+  /** A terms document as stores before entries carried bytes wrote it: the terms alone. */
+  private static Document earlierTermsLayout(RecordId id, List<IndexTerm> terms) {
+    Document d = new Document();
+    d.add(new StringField(IndexDocuments.KIND, IndexDocuments.TERMS, Store.NO));
+    d.add(new StringField(IndexDocuments.TERMS_RECORD, id.value(), Store.NO));
+    d.add(new SortedDocValuesField(IndexDocuments.TERMS_RECORD, new BytesRef(id.value())));
+    for (IndexTerm t : terms) {
+      d.add(new StringField("term." + t.index(), new BytesRef(t.term()), Store.NO));
+    }
+    return d;
   }
 
   /** A record document as stores before the binary doc value wrote it: all stored fields. */
