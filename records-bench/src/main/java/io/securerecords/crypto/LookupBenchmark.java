@@ -1,7 +1,8 @@
 package io.securerecords.crypto;
 
-import io.securerecords.api.store.IndexTerm;
+import io.securerecords.api.record.RecordId;
 import io.securerecords.api.store.SealedRecord;
+import io.securerecords.api.store.TermHit;
 import io.securerecords.bench.PsuPopulation;
 import io.securerecords.api.index.IndexQuery;
 import io.securerecords.api.psu.Register;
@@ -32,12 +33,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code sealedSearch}: {@code SecureRecords.search} on the blind index {@code register},
- *       as a caller does it: token verified, candidates from the blinded term, each opened to drop
- *       false positives and checked against the purpose's conditions, the identity fields
+ *       as a caller does it: token verified, candidates from the blinded term's entries (their
+ *       sealed checks drop most false positives unread), each remaining record read and opened
+ *       to drop the rest and checked against the purpose's conditions, the identity fields
  *       opened, the enquiry logged with the token's use.
- *   <li>{@code sealedTermLookup}: only the storage part of that: the record ids holding the
- *       blinded term, and those records fetched (no crypto). Its growth from 100k to 1M is the
- *       blind index's own.
+ *   <li>{@code sealedLookup}: the library's lookup without the access control around it (below).
+ *   <li>{@code sealedHits}: the store's part of the lookup's first step: the term's entries with
+ *       what they carry (no crypto, no record read).
+ *   <li>{@code sealedTermLookup}: the records holding the blinded term, read whole in one query
+ *       (no crypto): what every lookup read before entries carried checks. Its growth from 100k
+ *       to 1M is the blind index's own.
  *   <li>{@code plainLookup}: the same row selected through a plaintext indexed column (Lucene: a
  *       plaintext term).
  * </ul>
@@ -56,7 +61,7 @@ public class LookupBenchmark {
   @Param({"50000"})
   public int clients;
 
-  private StoreFixture fixture;
+  StoreFixture fixture;
   private String token;
   private SplittableRandom random;
   private Indexes indexes;
@@ -72,14 +77,16 @@ public class LookupBenchmark {
     register = indexes.declared("register");
     indexed = Set.of("registration");
     long candidates = 0;
+    long read = 0;
     for (int i = 0; i < 1_000; i++) {
       candidates += fixture.store.recordsByTerm(fixture.registerTerms[i * 7919 % clients]).size();
+      read += candidates(Registration.parse(Register.GMC, "GMC " + number())).size();
       if (sealedLookup().size() != 1) {
         throw new IllegalStateException("a register number should find one record");
       }
     }
-    System.out.printf("%n%s, %d clients: %.2f candidates per register term%n", engine, clients,
-        candidates / 1_000.0);
+    System.out.printf("%n%s, %d clients: %.2f candidates per register term, %.2f records read"
+        + " per lookup%n", engine, clients, candidates / 1_000.0, read / 1_000.0);
     int found = sealedSearch().records().size();
     if (found != 1) {
       throw new IllegalStateException("a register number should find one record, found " + found);
@@ -107,26 +114,36 @@ public class LookupBenchmark {
     return fixture.store.recordsByTerm(fixture.registerTerms[random.nextInt(clients)]);
   }
 
+  @Benchmark
+  public List<TermHit> sealedHits() {
+    return fixture.store.hitsByTerm(fixture.registerTerms[random.nextInt(clients)]);
+  }
+
   /**
    * The library's lookup without the access control around it: the register number normalised
-   * and blinded, the candidates its term stands for read in one query, each one's registration
-   * opened (and so authenticated) to drop the false positives. The same calls {@code search}
+   * and blinded with its check, the term's entries read in one query and those whose sealed
+   * checks do not hold the number dropped unread, each remaining record read and its registration
+   * opened (and so authenticated) to drop any false positive left. The same calls {@code search}
    * makes for its candidates.
    */
   @Benchmark
   public List<SealedRecord> sealedLookup() {
     Registration wanted = Registration.parse(Register.GMC, "GMC " + number());
     List<SealedRecord> out = new ArrayList<>(1);
-    for (IndexTerm term : indexes.queryTerms(register, wanted)) {
-      for (SealedRecord candidate : fixture.store.recordsByTerm(term)) {
-        Map<String, byte[]> opened = RecordSealer.open(
-            fixture.records.dataKeys().forReading(candidate.client()), candidate, indexed);
-        if (indexes.matches(register, opened, wanted)) {
-          out.add(candidate);
-        }
+    for (RecordId id : candidates(wanted).keySet()) {
+      SealedRecord candidate = fixture.store.record(id).orElseThrow();
+      Map<String, byte[]> opened = RecordSealer.open(
+          fixture.records.dataKeys().forReading(candidate.client()), candidate, indexed);
+      if (indexes.matches(register, opened, wanted)) {
+        out.add(candidate);
       }
     }
     return out;
+  }
+
+  java.util.TreeMap<RecordId, SealedRecord> candidates(Registration wanted) {
+    return Search.candidates(indexes, fixture.store, register, IndexQuery.equal("register", wanted),
+        id -> true, client -> true, fixture.records.dataKeys()::forReading);
   }
 
   @Benchmark

@@ -3,7 +3,7 @@ package io.securerecords.crypto;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.FieldClass;
-import io.securerecords.api.store.IndexTerm;
+import io.securerecords.api.store.IndexEntry;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.api.store.WriteBatch;
 import io.securerecords.bench.PlainRows;
@@ -74,7 +74,7 @@ public class StoreBenchmark {
   private long written;
   private final Set<FieldClass> all = EnumSet.allOf(FieldClass.class);
   List<SealedRecord> sealedBatch;
-  private List<List<IndexTerm>> sealedTerms;
+  private List<List<IndexEntry>> sealedEntries;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -87,13 +87,15 @@ public class StoreBenchmark {
       fixture.records.dataKeys().forReading(writers.get(i).id());
     }
     random = new SplittableRandom(PsuPopulation.DEFAULT_SEED);
-    // The store's part of a sealed put: one batch sealed once, with its blinded terms.
+    // The store's part of a sealed put: one batch sealed once, with its index entries.
     sealedBatch = new ArrayList<>(batch);
-    sealedTerms = new ArrayList<>(batch);
+    sealedEntries = new ArrayList<>(batch);
     for (RecordId id : sealedPut()) {
       SealedRecord r = fixture.store.record(id).orElseThrow();
       sealedBatch.add(r);
-      sealedTerms.add(fixture.records.indexes().termsFor(r.type(), fixture.records.open(id, all)));
+      sealedEntries.add(fixture.records.indexes().entriesFor(
+          fixture.records.dataKeys().forReading(r.client()), id, r.type(),
+          fixture.records.open(id, all)));
     }
   }
 
@@ -125,7 +127,7 @@ public class StoreBenchmark {
   }
 
   /**
-   * The store's part of {@link #sealedPut()}: the same batch's sealed records and blinded terms,
+   * The store's part of {@link #sealedPut()}: the same batch's sealed records and index entries,
    * sealed once in set-up, written under fresh ids in one store write (nothing sealed, encoded or
    * blinded here; the store does not open what it holds). A ciphertext is bound to its record's
    * id, so these copies would fail authentication if opened: they are written for {@link
@@ -139,7 +141,7 @@ public class StoreBenchmark {
       SealedRecord r = sealedBatch.get(i);
       RecordId id = RecordId.timeOrdered(java.time.Instant.now());
       b.putRecord(new SealedRecord(id, r.type(), STORE_PART_CLIENT, r.version(), r.created(),
-          r.updated(), r.format(), r.fields(), r.mac()), 0).indexTerms(id, sealedTerms.get(i));
+          r.updated(), r.format(), r.fields(), r.mac()), 0).indexEntries(id, sealedEntries.get(i));
     }
     fixture.store.write(b.build());
     return sealedBatch.size();
