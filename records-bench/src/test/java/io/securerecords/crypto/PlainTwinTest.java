@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.securerecords.api.psu.PsuSchemas;
 import io.securerecords.api.schema.RecordSchema;
-import io.securerecords.api.store.IndexTerm;
 import io.securerecords.api.store.InMemoryRecordStore;
 import io.securerecords.bench.PlainRows;
 import io.securerecords.bench.PsuPopulation;
@@ -35,7 +34,8 @@ class PlainTwinTest {
         PsuPopulation.PsuClient c = population.client(i);
         for (Object record : List.of(c.basic(), c.casework())) {
           RecordSchema schema = record == c.basic() ? PsuSchemas.basic() : PsuSchemas.casework();
-          Map<String, Long> sealed = sealedPerIndex(records, schema.type(), schema.encode(record));
+          Map<String, Long> sealed = sealedPerIndex(records, c.id(), schema.type(),
+              schema.encode(record));
           Map<String, Long> plain = plainPerIndex(PlainRows.terms(record));
           String which = schema.type().name() + " of client " + i;
           assertEquals(sealed.keySet(), plain.keySet(), which);
@@ -57,9 +57,12 @@ class PlainTwinTest {
   }
 
   private static Map<String, Long> sealedPerIndex(SecureRecords records,
-      io.securerecords.api.schema.RecordType type, Map<String, byte[]> fields) {
-    return records.indexes().termsFor(type, fields).stream()
-        .collect(Collectors.groupingBy(IndexTerm::index, TreeMap::new, Collectors.counting()));
+      io.securerecords.api.record.ClientId client, io.securerecords.api.schema.RecordType type,
+      Map<String, byte[]> fields) {
+    return records.indexes().entriesFor(records.dataKeys().forWriting(client).keys(),
+            io.securerecords.api.record.RecordId.random(), type, fields).stream()
+        .map(e -> e.term().index())
+        .collect(Collectors.groupingBy(i -> i, TreeMap::new, Collectors.counting()));
   }
 
   private static Map<String, Long> plainPerIndex(List<PlainRows.Term> terms) {

@@ -105,21 +105,13 @@ final class Indexes {
   /** A previous index key, as unwrapped for one version of its entry. */
   private record Previous(long version, BlindIndex index) {}
 
-  /** Every term of a record, from its fields' sealed JSON values, under the current keys. */
-  List<IndexTerm> termsFor(RecordType type, Map<String, byte[]> plaintext) {
-    Set<IndexTerm> terms = new LinkedHashSet<>();
-    for (Declared d : declared.values()) {
-      if (d.type().equals(type)) {
-        terms.addAll(termsOf(current(d), plaintext));
-      }
-    }
-    return List.copyOf(terms);
-  }
-
   /**
    * Every entry of a record under the current keys: each term once, carrying the checks of the
-   * values filed under it, sealed under the record's client key ({@link TermChecks}). Keyword
-   * terms carry nothing: word searches intersect ids and read only what survives.
+   * values filed under it, sealed under the record's client key ({@link TermChecks}). Only
+   * indexes of values about as many as the clients carry checks (names, register numbers,
+   * emails, compounds): their truncated terms each stand for several values. Codes and months
+   * are few, so their terms seldom stand for more than one and checks would drop almost nothing;
+   * keyword searches intersect ids first. Those entries carry nothing.
    */
   List<IndexEntry> entriesFor(ClientKeys keys, RecordId id, RecordType type,
       Map<String, byte[]> plaintext) {
@@ -135,65 +127,38 @@ final class Indexes {
     return out;
   }
 
-  /** Adds a record's terms in one index, each with the distinct checks of its values. */
+  /** Adds a record's terms in one index, each with the checks to carry (none: carries nothing). */
   private static void blindedOf(BlindIndex index, Map<String, byte[]> plaintext,
       Map<IndexTerm, List<byte[]>> checks) {
     IndexSpec spec = index.spec();
-    List<BlindIndex.Blinded> blinded = new ArrayList<>();
-    if (kindOf(spec) == IndexKind.KEYWORD) {
-      termsOf(index, plaintext).forEach(t -> checks.putIfAbsent(t, new ArrayList<>()));
-      return;
-    }
-    if (kindOf(spec) == IndexKind.MONTH) {
-      for (Object date : values(spec.fields().get(0), node(plaintext.get(spec.fields().get(0).field())))) {
-        blinded.add(index.blinded(date));
-      }
-    } else {
-      Object[] values = new Object[spec.fields().size()];
-      for (int i = 0; i < values.length; i++) {
-        List<Object> v = values(spec.fields().get(i), node(plaintext.get(spec.fields().get(i).field())));
-        if (v.isEmpty()) {
-          return;
-        }
-        values[i] = v.get(0);
-      }
-      blinded.add(index.blinded(values));
-    }
-    for (BlindIndex.Blinded b : blinded) {
-      List<byte[]> list = checks.computeIfAbsent(b.term(), t -> new ArrayList<>());
-      byte[] check = b.check();
-      if (list.stream().noneMatch(c -> java.util.Arrays.equals(c, check))) {
-        list.add(check);
-      }
-    }
-  }
-
-  private static List<IndexTerm> termsOf(BlindIndex index, Map<String, byte[]> plaintext) {
-    IndexSpec spec = index.spec();
-    List<IndexTerm> out = new ArrayList<>();
-    if (kindOf(spec) == IndexKind.KEYWORD) {
+    IndexKind kind = kindOf(spec);
+    if (kind == IndexKind.KEYWORD) {
       String text = text(node(plaintext.get(spec.fields().get(0).field())));
       if (text != null) {
-        out.addAll(index.terms(text));
+        index.terms(text).forEach(t -> checks.putIfAbsent(t, new ArrayList<>()));
       }
-      return out;
+      return;
     }
-    if (kindOf(spec) == IndexKind.MONTH) {
+    if (kind == IndexKind.MONTH) {
       for (Object date : values(spec.fields().get(0), node(plaintext.get(spec.fields().get(0).field())))) {
-        out.add(index.term(date));
+        checks.putIfAbsent(index.term(date), new ArrayList<>());
       }
-      return out;
+      return;
     }
     Object[] values = new Object[spec.fields().size()];
     for (int i = 0; i < values.length; i++) {
       List<Object> v = values(spec.fields().get(i), node(plaintext.get(spec.fields().get(i).field())));
       if (v.isEmpty()) {
-        return out;
+        return;
       }
       values[i] = v.get(0);
     }
-    out.add(index.term(values));
-    return out;
+    if (kind == IndexKind.CODE) {
+      checks.putIfAbsent(index.term(values), new ArrayList<>());
+    } else {
+      BlindIndex.Blinded b = index.blinded(values);
+      checks.computeIfAbsent(b.term(), t -> new ArrayList<>()).add(b.check());
+    }
   }
 
   /** The values a field's JSON holds for its kind; a list of dates gives each date. */
