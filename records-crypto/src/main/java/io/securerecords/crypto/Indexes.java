@@ -153,7 +153,7 @@ final class Indexes {
       }
       values[i] = v.get(0);
     }
-    if (kind == IndexKind.CODE) {
+    if (!carriesChecks(spec)) {
       checks.putIfAbsent(index.term(values), new ArrayList<>());
     } else {
       BlindIndex.Blinded b = index.blinded(values);
@@ -215,30 +215,31 @@ final class Indexes {
 
   /**
    * The terms to look up for an equality or month-range query, as {@link #queryTerms}, each with
-   * the checks of the query's values filed under it (two months of a range may share a term).
-   * Keyword indexes have no checks: use {@link #queryTerms}.
+   * the check of the query's value under it; empty lists for indexes whose entries carry none.
    */
   Map<IndexTerm, List<byte[]>> queryChecks(Declared d, Object... values) {
+    Map<IndexTerm, List<byte[]>> out = new LinkedHashMap<>();
+    if (!carriesChecks(d.spec())) {
+      queryTerms(d, values).forEach(t -> out.put(t, List.of()));
+      return out;
+    }
     List<BlindIndex> keys = new ArrayList<>();
     keys.add(current(d));
     previous(d).ifPresent(keys::add);
-    Map<IndexTerm, List<byte[]>> out = new LinkedHashMap<>();
     for (BlindIndex index : keys) {
-      List<BlindIndex.Blinded> blinded = new ArrayList<>();
-      if (kindOf(d.spec()) == IndexKind.MONTH && values.length == 2
-          && values[0] instanceof java.time.YearMonth from && values[1] instanceof java.time.YearMonth to) {
-        index.terms(from, to); // refuses an empty or over-long range, naming the index
-        for (java.time.YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-          blinded.add(index.blinded(m));
-        }
-      } else {
-        blinded.add(index.blinded(values));
-      }
-      for (BlindIndex.Blinded b : blinded) {
-        out.computeIfAbsent(b.term(), t -> new ArrayList<>()).add(b.check());
-      }
+      BlindIndex.Blinded b = index.blinded(values);
+      out.computeIfAbsent(b.term(), t -> new ArrayList<>()).add(b.check());
     }
     return out;
+  }
+
+  /**
+   * Whether an index's entries carry checks: not for keywords (their searches intersect ids
+   * first), codes or months (so few values that a term seldom stands for more than one).
+   */
+  private static boolean carriesChecks(IndexSpec spec) {
+    IndexKind kind = kindOf(spec);
+    return kind != IndexKind.KEYWORD && kind != IndexKind.MONTH && kind != IndexKind.CODE;
   }
 
   /**
