@@ -3,6 +3,9 @@ package io.securerecords.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.lucene.codecs.PostingsFormat;
+import org.apache.lucene.codecs.bloom.BloomFilteringPostingsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -42,9 +45,25 @@ public final class PlainIndex implements AutoCloseable {
     this.terms = terms;
     directory = FSDirectory.open(folder);
     writer = new IndexWriter(directory, new IndexWriterConfig()
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(false));
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCodec(new KeyLookups())
+        .setCommitOnClose(false));
     writer.commit();
     searchers = new SearcherManager(writer, null);
+  }
+
+  /**
+   * The same engine set-up as the sealed store's: a Bloom filter in front of the fields looked up
+   * by an exact key (id, register number, the index terms), the default format elsewhere.
+   */
+  private static final class KeyLookups extends Lucene912Codec {
+    private final PostingsFormat bloomed =
+        new BloomFilteringPostingsFormat(super.getPostingsFormatForField(""));
+
+    @Override
+    public PostingsFormat getPostingsFormatForField(String field) {
+      return field.equals("id") || field.equals("register") || field.startsWith("term.")
+          ? bloomed : super.getPostingsFormatForField(field);
+    }
   }
 
   /** Adds the rows and commits. */

@@ -97,7 +97,7 @@ final class IndexDocuments {
   private static final byte LAYOUT = 1;
 
   static final String TERMS_RECORD = "terms.record";
-  private static final String TERM_PREFIX = "term.";
+  static final String TERM_PREFIX = "term.";
   private static final String CARRIED_PREFIX = "carried.";
   /** The longest blinded term ({@link IndexTerm}'s limit). */
   private static final int MAX_TERM = 64;

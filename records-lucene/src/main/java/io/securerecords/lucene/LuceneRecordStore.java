@@ -88,7 +88,9 @@ import org.apache.lucene.util.BytesRef;
  * carried.<index>} per index name under which some entry carries bytes, so that {@link
  * #hitsByTerm} reads neither records nor their sealed values); one per key name (the wrapped key
  * bytes, or the erasure mark); one per enquiry-log entry (sequence and sealed bytes); one per
- * token used (its use count).
+ * token used (its use count). The fields looked up by an exact key have a Bloom filter per
+ * segment in front of their terms ({@link KeyLookupCodec}), so a lookup skips segments that do
+ * not hold its key.
  *
  * <p><b>What is never stored.</b> Plaintext: the store receives only what the SPI hands it
  * (ciphertexts, MACs, wrapped keys, sealed log entries, blinded terms and the opaque bytes their
@@ -211,6 +213,7 @@ public final class LuceneRecordStore implements RecordStore {
   private IndexWriter openWriter() throws IOException {
     IndexWriterConfig config = new IndexWriterConfig()
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setCodec(new KeyLookupCodec())
         .setCommitOnClose(false);
     IndexWriter w = new IndexWriter(directory, config);
     if (!DirectoryReader.indexExists(directory)) {
