@@ -103,6 +103,12 @@ public class ColdOpenBenchmark {
     return RecordSealer.open(records.dataKeys().forReading(record.client()), record, null);
   }
 
+  /** The key switch's cache part alone: the next client's keys from the library's key cache. */
+  @Benchmark
+  public ClientKeys keyLookup() {
+    return records.dataKeys().forReading(sealed[nextIndex()].client());
+  }
+
   /** Tink AES-256-GCM decryption of the same fields, same associated data, key from an array. */
   @Benchmark
   public List<byte[]> floorOpen() throws GeneralSecurityException {
