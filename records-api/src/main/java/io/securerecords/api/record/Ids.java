@@ -9,7 +9,7 @@ import io.securerecords.api.error.InvalidInputException;
  * the expression was a tenth of a Lucene lookup's time.
  */
 final class Ids {
-  static final int MAX_LENGTH = 64;
+  private static final int MAX_LENGTH = 64;
 
   private Ids() {}
 
