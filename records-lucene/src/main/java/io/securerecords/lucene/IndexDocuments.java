@@ -24,12 +24,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
@@ -53,7 +56,9 @@ import org.apache.lucene.util.BytesRef;
  *       before that value existed hold everything as stored fields; they are still read, and
  *       rewritten in this layout when updated.
  *   <li><b>terms</b>, one per record that has index entries, added with a created record, then
- *       replaced on {@link #TERMS_RECORD}: the
+ *       replaced on {@link #TERMS_RECORD_ID}: the record id (indexed, and a binary doc value read
+ *       for each hit; documents of earlier builds have it on {@link #TERMS_RECORD}, indexed and
+ *       as a sorted doc value, still read, and replaced and deleted by that term too); the
  *       blinded terms as indexed, non-stored fields {@code term.<index>} whose term is the bytes;
  *       and what the entries carry, for each index name under which some entry carries bytes, in
  *       one binary doc value {@code carried.<index>} (see {@link #carried(List)}), so that a
@@ -96,6 +101,24 @@ final class IndexDocuments {
   static final String RECORD_SEALED = "record.sealed";
   private static final byte LAYOUT = 1;
 
+  /**
+   * The terms document's record id: indexed (the term a terms document is replaced or deleted
+   * by) and a binary doc value (read for each of a term's hits, as written).
+   */
+  static final String TERMS_RECORD_ID = "terms.rid";
+  private static final FieldType TERMS_RECORD_ID_TYPE = new FieldType(StringField.TYPE_NOT_STORED);
+
+  static {
+    TERMS_RECORD_ID_TYPE.setDocValuesType(DocValuesType.BINARY);
+    TERMS_RECORD_ID_TYPE.freeze();
+  }
+
+  /**
+   * The record id of terms documents written by earlier builds: indexed, and a sorted doc value,
+   * whose read decompresses a block of the segment's terms dictionary. Still read and deleted by;
+   * never written (Lucene does not let a field drop its sorted doc value in an index that has
+   * one, so the id moved to {@link #TERMS_RECORD_ID}).
+   */
   static final String TERMS_RECORD = "terms.record";
   static final String TERM_PREFIX = "term.";
   private static final String CARRIED_PREFIX = "carried.";
@@ -142,6 +165,11 @@ final class IndexDocuments {
   }
 
   static Term termsOf(RecordId id) {
+    return new Term(TERMS_RECORD_ID, id.value());
+  }
+
+  /** The term of a record's terms document as earlier builds wrote it ({@link #TERMS_RECORD}). */
+  static Term earlierTermsOf(RecordId id) {
     return new Term(TERMS_RECORD, id.value());
   }
 
@@ -296,8 +324,7 @@ final class IndexDocuments {
   static Document terms(RecordId id, List<IndexEntry> entries) {
     Document d = new Document();
     d.add(new StringField(KIND, TERMS, Store.NO));
-    d.add(new StringField(TERMS_RECORD, id.value(), Store.NO));
-    d.add(new SortedDocValuesField(TERMS_RECORD, new BytesRef(id.value())));
+    d.add(new Field(TERMS_RECORD_ID, new BytesRef(id.value()), TERMS_RECORD_ID_TYPE));
     Map<String, List<IndexEntry>> byIndex = new TreeMap<>();
     for (IndexEntry e : entries) {
       Term lucene = term(e.term());

@@ -27,6 +27,7 @@ final class KeyLookupCodec extends Lucene912Codec {
 
   static boolean lookedUpByKey(String field) {
     return field.equals(IndexDocuments.RECORD_ID)
+        || field.equals(IndexDocuments.TERMS_RECORD_ID)
         || field.equals(IndexDocuments.TERMS_RECORD)
         || field.equals(IndexDocuments.KEY_NAME)
         || field.equals(IndexDocuments.TOKEN_ID)

@@ -10,6 +10,7 @@ import static io.securerecords.lucene.IndexDocuments.RECORD_CLIENT;
 import static io.securerecords.lucene.IndexDocuments.RECORD_ID;
 import static io.securerecords.lucene.IndexDocuments.RECORD_SEALED;
 import static io.securerecords.lucene.IndexDocuments.TERMS_RECORD;
+import static io.securerecords.lucene.IndexDocuments.TERMS_RECORD_ID;
 import static io.securerecords.lucene.IndexDocuments.TOKEN_USES;
 
 import io.securerecords.api.error.ConflictException;
@@ -82,8 +83,8 @@ import org.apache.lucene.util.BytesRef;
  * format 2), in one binary doc value, which Lucene keeps uncompressed where it would compress
  * stored fields), added when
  * the record is created and replaced with {@code updateDocument} by record id after; one per
- * record with index entries, holding the blinded
- * terms as indexed, non-stored fields (one field {@code term.<index>} per index name, the term
+ * record with index entries, holding its record id (indexed, and a binary doc value read for
+ * each of a term's hits), the blinded terms as indexed, non-stored fields (one field {@code term.<index>} per index name, the term
  * being the blinded bytes) and the bytes the entries carry (one small binary doc value {@code
  * carried.<index>} per index name under which some entry carries bytes, so that {@link
  * #hitsByTerm} reads neither records nor their sealed values); one per key name (the wrapped key
@@ -346,7 +347,8 @@ public final class LuceneRecordStore implements RecordStore {
 
   private void apply(WriteBatch batch, Map<String, Integer> tokenCounts) throws IOException {
     for (WriteBatch.RecordDelete delete : batch.recordDeletes()) {
-      writer.deleteDocuments(IndexDocuments.recordId(delete.id()), IndexDocuments.termsOf(delete.id()));
+      writer.deleteDocuments(IndexDocuments.recordId(delete.id()), IndexDocuments.termsOf(delete.id()),
+          IndexDocuments.earlierTermsOf(delete.id()));
     }
     // A record created by this batch (expected version 0, checked against the last commit under
     // the write lock) has neither a record nor a terms document yet: add them without the
@@ -367,8 +369,12 @@ public final class LuceneRecordStore implements RecordStore {
           writer.addDocument(IndexDocuments.terms(e.getKey(), e.getValue()));
         }
       } else if (e.getValue().isEmpty()) {
-        writer.deleteDocuments(IndexDocuments.termsOf(e.getKey()));
+        writer.deleteDocuments(
+            IndexDocuments.termsOf(e.getKey()), IndexDocuments.earlierTermsOf(e.getKey()));
       } else {
+        // An earlier build's terms document is found by its own id term; the update's new
+        // document does not hold that term, so this delete leaves it alone.
+        writer.deleteDocuments(IndexDocuments.earlierTermsOf(e.getKey()));
         writer.updateDocument(
             IndexDocuments.termsOf(e.getKey()), IndexDocuments.terms(e.getKey(), e.getValue()));
       }
@@ -494,7 +500,7 @@ public final class LuceneRecordStore implements RecordStore {
 
   /**
    * One searcher and no scoring, and no record read: the term's postings, then for each live
-   * companion document its record id (sorted doc value) and what its entries under the term's
+   * companion document its record id (binary doc value) and what its entries under the term's
    * index carry (the small {@code carried.<index>} binary doc value, absent when none of them
    * carries anything), from which the term's own entry is picked.
    */
@@ -730,11 +736,18 @@ public final class LuceneRecordStore implements RecordStore {
         continue;
       }
       Bits live = leaf.reader().getLiveDocs();
-      SortedDocValues recordIds = DocValues.getSorted(leaf.reader(), TERMS_RECORD);
+      BinaryDocValues recordIds = leaf.reader().getBinaryDocValues(TERMS_RECORD_ID);
+      // Terms documents of earlier builds: the id as a sorted doc value.
+      SortedDocValues earlierIds = leaf.reader().getSortedDocValues(TERMS_RECORD);
       DocRead<T> values = read.open(leaf.reader());
       for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-        if ((live == null || live.get(d)) && recordIds.advanceExact(d)) {
-          out.put(BytesRef.deepCopyOf(recordIds.lookupOrd(recordIds.ordValue())), values.read(d));
+        if (live != null && !live.get(d)) {
+          continue;
+        }
+        if (recordIds != null && recordIds.advanceExact(d)) {
+          out.put(BytesRef.deepCopyOf(recordIds.binaryValue()), values.read(d));
+        } else if (earlierIds != null && earlierIds.advanceExact(d)) {
+          out.put(BytesRef.deepCopyOf(earlierIds.lookupOrd(earlierIds.ordValue())), values.read(d));
         }
       }
     }

@@ -44,7 +44,7 @@ class KeyLookupCodecTest {
             continue; // the initial empty commit
           }
           segments++;
-          for (String field : List.of(IndexDocuments.RECORD_ID, IndexDocuments.TERMS_RECORD,
+          for (String field : List.of(IndexDocuments.RECORD_ID, IndexDocuments.TERMS_RECORD_ID,
               IndexDocuments.KEY_NAME, IndexDocuments.TOKEN_ID, "term.all", "term.own")) {
             assertEquals("BloomFilter", format(leaf, field), field);
           }

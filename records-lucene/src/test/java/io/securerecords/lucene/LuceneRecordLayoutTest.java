@@ -22,7 +22,10 @@ import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -167,6 +170,54 @@ class LuceneRecordLayoutTest {
         assertThrows(StoreException.class, () -> store.recordsByTerm(Batches.ALL));
         assertEquals(List.of(new TermHit(r.id(), carried)), store.hitsByTerm(Batches.ALL));
         assertEquals(List.of(new TermHit(r.id(), new byte[0])), store.hitsByTerm(Batches.ownTerm(4)));
+      }
+    }
+  }
+
+  @Test
+  void aTermsDocumentsRecordIdIsABinaryValueAndEarlierSortedIdsStillReadInTheSameSegment()
+      throws IOException {
+    Document now = IndexDocuments.terms(Batches.id(2), List.of(IndexEntry.of(Batches.ALL)));
+    assertEquals(0, now.getFields(IndexDocuments.TERMS_RECORD).length);
+    IndexableField id = now.getField(IndexDocuments.TERMS_RECORD_ID);
+    assertEquals(new BytesRef(Batches.id(2).value()), id.binaryValue());
+    assertEquals(DocValuesType.BINARY, id.fieldType().docValuesType());
+    assertEquals(IndexOptions.DOCS, id.fieldType().indexOptions());
+
+    SealedRecord old = Batches.record(1);
+    SealedRecord current = Batches.record(2);
+    SealedRecord later = Batches.record(3);
+    byte[] carried = Batches.payload(7, 21);
+    try (Directory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(directory, new IndexWriterConfig())) {
+        w.addDocument(IndexDocuments.record(old));
+        w.addDocument(earlierTermsLayout(old.id(), List.of(Batches.ALL)));
+        w.commit();
+        w.addDocument(IndexDocuments.record(later));
+        w.addDocument(IndexDocuments.terms(later.id(), List.of(IndexEntry.of(Batches.ALL))));
+        w.addDocument(IndexDocuments.record(current));
+        w.addDocument(IndexDocuments.terms(current.id(),
+            List.of(new IndexEntry(Batches.ALL, carried))));
+        w.forceMerge(1);
+        w.commit();
+      }
+      try (LuceneRecordStore store = LuceneRecordStore.open(directory)) {
+        List<RecordId> ids = List.of(old.id(), current.id(), later.id());
+        assertEquals(ids.stream().sorted().toList(), store.findByTerm(Batches.ALL));
+        List<TermHit> hits = store.hitsByTerm(Batches.ALL);
+        assertEquals(ids.stream().sorted().toList(), hits.stream().map(TermHit::record).toList());
+        for (TermHit hit : hits) {
+          assertArrayEquals(hit.record().equals(current.id()) ? carried : new byte[0],
+              hit.carried());
+        }
+        assertEquals(List.of(old, current, later).stream()
+            .sorted(java.util.Comparator.comparing(SealedRecord::id)).toList(),
+            store.recordsByTerm(Batches.ALL));
+
+        // An earlier build's terms document goes with its record.
+        store.write(WriteBatch.builder().deleteRecord(old.id(), old.version()).build());
+        assertEquals(List.of(current.id(), later.id()).stream().sorted().toList(),
+            store.findByTerm(Batches.ALL));
       }
     }
   }
