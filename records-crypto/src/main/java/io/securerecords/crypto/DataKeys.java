@@ -75,6 +75,18 @@ final class DataKeys {
         "no data key is held for client " + c.value(), null)));
   }
 
+  /**
+   * The keys of the client a wrapped entry just read from the store belongs to: from the cache,
+   * or unwrapped from that entry (no second read) and cached.
+   *
+   * @throws TamperedException if the wrapped key fails authentication
+   */
+  ClientKeys forReading(KeyEntry.Wrapped entry) {
+    ClientId client = entry.name().client().orElseThrow(
+        () -> new IllegalArgumentException("not a client key: " + entry.name()));
+    return cache.get(client, c -> unwrap(entry));
+  }
+
   /** The client's keys for sealing: existing ones, or fresh ones to be written with the record. */
   ForWriting forWriting(ClientId client) {
     ClientKeys cached = cache.getIfPresent(client);

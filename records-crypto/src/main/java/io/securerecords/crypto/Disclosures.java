@@ -41,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -417,8 +418,25 @@ final class Disclosures {
 
   ClientKeys keysIfHeld(ClientId client) {
     var entry = store.key(KeyName.client(client));
-    return entry.isPresent() && entry.get() instanceof KeyEntry.Wrapped
-        ? dataKeys.forReading(client) : null;
+    return entry.isPresent() && entry.get() instanceof KeyEntry.Wrapped wrapped
+        ? dataKeys.forReading(wrapped) : null;
+  }
+
+  /**
+   * {@link #keysIfHeld(ClientId)} for many clients with one store read: the keys of those whose
+   * key entry is held and not erased; the others are left out.
+   */
+  Map<ClientId, ClientKeys> keysIfHeld(Set<ClientId> clients) {
+    Set<KeyName> names = new HashSet<>();
+    clients.forEach(c -> names.add(KeyName.client(c)));
+    Map<ClientId, ClientKeys> out = new HashMap<>();
+    for (KeyEntry entry : store.keys(names)) {
+      if (entry instanceof KeyEntry.Wrapped wrapped && names.contains(wrapped.name())) {
+        ClientKeys keys = dataKeys.forReading(wrapped);
+        out.put(keys.client(), keys);
+      }
+    }
+    return out;
   }
 
   static ObjectNode body(AccessTokenClaims claims, RefusedException refusal) {

@@ -75,6 +75,7 @@ final class Search {
         throw new RefusedException(purpose.clause(), "this purpose cannot search");
       }
       Set<FieldClass> classes = policy.narrow(purpose, claims.fieldClasses());
+      // Each client's keys, or null when none are held: read from the store once per search.
       Map<ClientId, ClientKeys> keysOf = new java.util.HashMap<>();
       Function<ClientId, ClientKeys> keysIfHeld = client -> {
         if (!keysOf.containsKey(client)) {
@@ -82,10 +83,19 @@ final class Search {
         }
         return keysOf.get(client);
       };
+      Function<Set<ClientId>, Map<ClientId, ClientKeys>> keysOfAll = clients -> {
+        Set<ClientId> unread = new HashSet<>(clients);
+        unread.removeAll(keysOf.keySet());
+        if (!unread.isEmpty()) {
+          Map<ClientId, ClientKeys> read = disclosures.keysIfHeld(unread);
+          unread.forEach(c -> keysOf.put(c, read.get(c)));
+        }
+        return keysOf;
+      };
       java.util.NavigableMap<RecordId, SealedRecord> candidates = candidates(indexes, store, index,
           query, id -> (after == null || id.compareTo(after) > 0)
               && (claims.records().isEmpty() || claims.records().contains(id)),
-          client -> only == null || client.equals(only), keysIfHeld);
+          client -> only == null || client.equals(only), keysOfAll);
       Set<String> indexed = new HashSet<>();
       index.spec().fields().forEach(f -> indexed.add(f.field()));
       Map<ClientId, ClientFacts> factsOf = new java.util.HashMap<>();
@@ -170,14 +180,16 @@ final class Search {
    * whose entry carries sealed checks ({@link TermChecks}) is kept only if one of them is the
    * query's, so most of a truncated term's false positives are dropped without reading their
    * records. A hit is skipped, unopened, when {@code wantedId} or {@code wantedClient} refuses it
-   * or its client's key is erased ({@code keysIfHeld} gives null).
+   * or its client's key is erased or not held ({@code keysIfHeld}, asked once per term for all
+   * the clients whose checks are to be opened, gives no keys for that client).
    *
    * @throws io.securerecords.api.error.TamperedException if a hit's carried checks fail
    *     authentication
    */
   static java.util.TreeMap<RecordId, SealedRecord> candidates(Indexes indexes, RecordStore store,
       Indexes.Declared index, IndexQuery query, Predicate<RecordId> wantedId,
-      Predicate<ClientId> wantedClient, Function<ClientId, ClientKeys> keysIfHeld) {
+      Predicate<ClientId> wantedClient,
+      Function<Set<ClientId>, Map<ClientId, ClientKeys>> keysIfHeld) {
     java.util.TreeMap<RecordId, SealedRecord> found = new java.util.TreeMap<>();
     if (query instanceof IndexQuery.Words words) {
       java.util.TreeSet<RecordId> out = new java.util.TreeSet<>();
@@ -196,7 +208,10 @@ final class Search {
       return found;
     }
     for (Map.Entry<IndexTerm, List<byte[]>> term : indexes.queryChecks(index, queryValues(query)).entrySet()) {
-      for (TermHit hit : store.hitsByTerm(term.getKey())) {
+      // The hits whose checks are to be opened, by the client they name; their keys in one read.
+      Map<RecordId, ClientId> toCheck = new java.util.LinkedHashMap<>();
+      List<TermHit> hits = store.hitsByTerm(term.getKey());
+      for (TermHit hit : hits) {
         RecordId id = hit.record();
         if (found.containsKey(id) || !wantedId.test(id)) {
           continue;
@@ -207,12 +222,20 @@ final class Search {
           continue;
         }
         ClientId client = TermChecks.client(id, carried);
-        if (!wantedClient.test(client)) {
-          continue;
+        if (wantedClient.test(client)) {
+          toCheck.put(id, client);
         }
-        ClientKeys keys = keysIfHeld.apply(client);
-        if (keys != null && TermChecks.holdsAny(keys, id, term.getKey(), carried, term.getValue())) {
-          found.put(id, null);
+      }
+      if (toCheck.isEmpty()) {
+        continue;
+      }
+      Map<ClientId, ClientKeys> keysOf = keysIfHeld.apply(new HashSet<>(toCheck.values()));
+      for (TermHit hit : hits) {
+        ClientId client = toCheck.get(hit.record());
+        ClientKeys keys = client == null ? null : keysOf.get(client);
+        if (keys != null
+            && TermChecks.holdsAny(keys, hit.record(), term.getKey(), hit.carried(), term.getValue())) {
+          found.put(hit.record(), null);
         }
       }
     }

@@ -21,6 +21,7 @@ import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.FieldClass;
 import io.securerecords.api.index.IndexQuery;
 import io.securerecords.api.store.IndexTerm;
+import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.TermHit;
 import io.securerecords.api.store.WriteBatch;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
@@ -103,6 +104,38 @@ class SearchTest {
     assertEquals(List.of(zoeBasic), store.recordsRead);
     // Only the hit's client has its records read and opened for the policy's conditions.
     assertEquals(Set.of(zoe), Set.copyOf(store.clientsListed));
+  }
+
+  @Test
+  void theCandidatesKeyEntriesAreReadInOneReadAndAnErasedCandidateIsSkipped() {
+    Registration zoes = Registration.parse(Register.GMC, "1234567");
+    List<io.securerecords.api.store.IndexTerm> terms =
+        records.indexes().queryTerms(records.indexes().declared("register"), zoes);
+    for (int i = 0; i < 2_000 && terms.stream().mapToInt(t -> store.findByTerm(t).size()).sum() < 3;
+        i++) {
+      records.put(ClientId.random(), BasicRecord.builder("Other Person",
+          Registration.parse(Register.GMC, String.valueOf(3_000_000 + i))).build());
+    }
+    Set<KeyName> candidates = new java.util.TreeSet<>();
+    terms.forEach(t -> store.findByTerm(t).forEach(
+        id -> candidates.add(KeyName.client(store.inner.record(id).orElseThrow().client()))));
+    assertTrue(candidates.size() >= 3, "Zoë and at least two others share the term");
+    // One of the others reads as erased (as while another instance erases them, their entries
+    // not yet gone): that candidate is skipped, unopened, and nothing fails.
+    KeyName erased = candidates.stream().filter(n -> !n.equals(KeyName.client(zoe)))
+        .findFirst().orElseThrow();
+    store.onKeyRead = e -> e.name().equals(erased)
+        ? new io.securerecords.api.store.KeyEntry.Erased(erased, e.version() + 1, Fixtures.CLOCK.instant())
+        : e;
+
+    String token = token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1);
+    store.keyReads.clear();
+    SearchResult found = records.search(token, "psu", IndexQuery.equal("register", zoes), null, 10);
+    assertEquals(List.of(zoeBasic), found.records().stream().map(ReleasedRecord::id).toList());
+    List<List<KeyName>> ofCandidates = store.keyReads.stream()
+        .filter(read -> read.stream().anyMatch(candidates::contains)).toList();
+    assertEquals(List.of(List.copyOf(candidates)), ofCandidates,
+        "every candidate client's key entry in one read, and none read again");
   }
 
   @Test

@@ -98,9 +98,19 @@ final class TamperingStore extends FilterRecordStore {
     return inner.records(client).stream().map(onRecordRead).toList();
   }
 
+  /** The names each {@code key} call and each {@code keys} call read, one list per call. */
+  final List<List<KeyName>> keyReads = java.util.Collections.synchronizedList(new ArrayList<>());
+
   @Override
   public Optional<KeyEntry> key(KeyName name) {
+    keyReads.add(List.of(name));
     return inner.key(name).map(onKeyRead);
+  }
+
+  @Override
+  public List<KeyEntry> keys(java.util.Set<KeyName> names) {
+    keyReads.add(List.copyOf(new java.util.TreeSet<>(names)));
+    return inner.keys(names).stream().map(onKeyRead).toList();
   }
 
   @Override

@@ -639,6 +639,28 @@ public final class JdbcRecordStore implements RecordStore {
     return found.stream().findFirst();
   }
 
+  /** One query per {@value #KEYS_PER_QUERY} names, each {@code name IN (...)} on the key table. */
+  @Override
+  public List<KeyEntry> keys(Set<KeyName> names) {
+    List<KeyName> sorted = List.copyOf(new TreeSet<>(names));
+    List<KeyEntry> out = new ArrayList<>(sorted.size());
+    for (int from = 0; from < sorted.size(); from += KEYS_PER_QUERY) {
+      List<KeyName> part = sorted.subList(from, Math.min(sorted.size(), from + KEYS_PER_QUERY));
+      String statement = sql.selectKeysIn + "?" + ", ?".repeat(part.size() - 1) + ")";
+      out.addAll(query("reading keys", statement, ps -> {
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 1, part.get(i).value());
+        }
+      }, JdbcRecordStore::readKey));
+    }
+    // Ordered here, not by the database: its collation need not be String.compareTo's.
+    out.sort(java.util.Comparator.comparing(KeyEntry::name));
+    return List.copyOf(out);
+  }
+
+  /** Names per query of {@link #keys}: a lookup asks for about ten; rotation jobs for more. */
+  private static final int KEYS_PER_QUERY = 100;
+
   @Override
   public List<KeyName> keyNames(KeyName after, int limit) {
     checkLimit(limit);

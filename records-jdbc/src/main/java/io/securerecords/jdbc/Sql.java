@@ -21,6 +21,8 @@ final class Sql {
   final String insertKey;
   final String updateKey;
   final String selectKey;
+  /** {@link #selectKey} for many names: append {@code n} placeholders and a closing bracket. */
+  final String selectKeysIn;
   final String selectKeyNames;
   final String logSize;
   final String insertLog;
@@ -52,6 +54,7 @@ final class Sql {
     updateKey = "UPDATE " + s.key + " SET version = ?, erased = ?, wrapped = ?, erased_s = ?, erased_n = ?"
         + " WHERE name = ? AND version = ?";
     selectKey = "SELECT name, version, erased, wrapped, erased_s, erased_n FROM " + s.key + " WHERE name = ?";
+    selectKeysIn = "SELECT name, version, erased, wrapped, erased_s, erased_n FROM " + s.key + " WHERE name IN (";
     selectKeyNames = "SELECT name FROM " + s.key + " WHERE name > ? ORDER BY name LIMIT ?";
     // The log is dense (every append takes exactly the next sequence), so its size is max + 1.
     logSize = "SELECT COALESCE(MAX(sequence) + 1, 0) FROM " + s.log;

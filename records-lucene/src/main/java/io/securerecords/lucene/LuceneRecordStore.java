@@ -463,6 +463,22 @@ public final class LuceneRecordStore implements RecordStore {
         .map(IndexDocuments::key));
   }
 
+  /** One searcher for all the names: every entry from the same commit. */
+  @Override
+  public List<KeyEntry> keys(Set<KeyName> names) {
+    Set<KeyName> sorted = new java.util.TreeSet<>(names);
+    return read(s -> {
+      List<KeyEntry> out = new ArrayList<>(sorted.size());
+      for (KeyName name : sorted) {
+        Document d = first(s, IndexDocuments.keyName(name), null);
+        if (d != null) {
+          out.add(IndexDocuments.key(d));
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
   @Override
   public List<KeyName> keyNames(KeyName after, int limit) {
     requireNotNegative(limit);

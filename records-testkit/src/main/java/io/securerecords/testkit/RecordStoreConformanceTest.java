@@ -242,6 +242,34 @@ public abstract class RecordStoreConformanceTest {
     }
 
     @Test
+    void manyKeysAreReadTogetherInNameOrderLeavingOutTheNamesNotHeld() {
+      // More names than one query of a store may take: clients' and system keys, erased
+      // entries, and names ordered only by String.compareTo ("client:B1" < "client:a1").
+      List<KeyEntry> held = new ArrayList<>();
+      Set<KeyName> asked = new HashSet<>();
+      for (int i = 0; i < 230; i++) {
+        KeyName name = i % 3 == 0 ? KeyName.system("k" + i)
+            : KeyName.client(ClientId.of((i % 2 == 0 ? "B" : "a") + i));
+        if (!asked.add(name)) {
+          continue;
+        }
+        if (i % 7 == 0) {
+          continue; // asked for, never written
+        }
+        held.add(i % 11 == 0 ? fixtures.erasedKey(name, 1) : fixtures.wrappedKey(name, 1));
+      }
+      write(b -> held.forEach(k -> b.putKey(k, 0)));
+      held.sort(java.util.Comparator.comparing(KeyEntry::name));
+
+      assertEquals(held, store.keys(asked));
+      assertEquals(List.of(), store.keys(Set.of()));
+      assertEquals(List.of(), store.keys(Set.of(fixtures.keyName())));
+      KeyEntry one = held.get(held.size() / 2);
+      assertEquals(List.of(one), store.keys(Set.of(one.name())));
+      assertThrows(NullPointerException.class, () -> store.keys(null));
+    }
+
+    @Test
     void termsOfEveryLengthAreFoundByTheirExactBytes() {
       RecordId id = putRecord(fixtures.sealedRecord()).id();
       List<IndexTerm> terms = new ArrayList<>();

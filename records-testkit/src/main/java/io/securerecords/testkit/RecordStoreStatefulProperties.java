@@ -167,9 +167,13 @@ public abstract class RecordStoreStatefulProperties {
         assertEquals(model.hitsByTerm(term), store.hitsByTerm(term), "hitsByTerm " + StoreModel.describe(term));
       }
       assertEquals(model.keyNames(), store.keyNames(null, Integer.MAX_VALUE), "keyNames");
+      List<KeyEntry> held = new java.util.ArrayList<>();
       for (KeyName name : KEY_NAMES) {
         assertEquals(model.key(name), store.key(name), "key " + name);
+        model.key(name).ifPresent(held::add);
       }
+      held.sort(java.util.Comparator.comparing(KeyEntry::name));
+      assertEquals(held, store.keys(java.util.Set.copyOf(KEY_NAMES)), "keys");
       assertEquals(model.log().size(), store.logSize(), "logSize");
       assertEquals(model.log(), store.log(0, Integer.MAX_VALUE), "log");
       for (String token : TOKENS) {

@@ -45,6 +45,11 @@ public abstract class FilterRecordStore implements RecordStore {
   }
 
   @Override
+  public List<KeyEntry> keys(java.util.Set<KeyName> names) {
+    return in.keys(names);
+  }
+
+  @Override
   public List<KeyName> keyNames(KeyName after, int limit) {
     return in.keyNames(after, limit);
   }

@@ -221,6 +221,26 @@ public final class InMemoryRecordStore implements RecordStore {
     }
   }
 
+  /** All the entries from one state of the store. */
+  @Override
+  public List<KeyEntry> keys(Set<KeyName> names) {
+    java.util.TreeSet<KeyName> sorted = new java.util.TreeSet<>(names);
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      List<KeyEntry> out = new java.util.ArrayList<>(sorted.size());
+      for (KeyName name : sorted) {
+        KeyEntry entry = keys.get(name);
+        if (entry != null) {
+          out.add(entry);
+        }
+      }
+      return List.copyOf(out);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   @Override
   public List<KeyName> keyNames(KeyName after, int limit) {
     lock.readLock().lock();

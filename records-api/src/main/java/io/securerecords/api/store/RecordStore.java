@@ -4,6 +4,7 @@ import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The storage SPI: where sealed records, wrapped keys, blinded index terms, the enquiry log and
@@ -72,6 +73,22 @@ public interface RecordStore extends AutoCloseable {
 
   /** The key entry under this name, if any. */
   Optional<KeyEntry> key(KeyName name);
+
+  /**
+   * The key entries under these names, ordered by name; a name with no entry is left out. A
+   * store should answer it with one read: a blind-index lookup reads the entries of all its
+   * candidates' clients at once (to skip the erased and unwrap the others) instead of one read
+   * per client. This default makes one read per name.
+   *
+   * @throws NullPointerException if {@code names} or one of them is null
+   */
+  default List<KeyEntry> keys(Set<KeyName> names) {
+    List<KeyEntry> out = new java.util.ArrayList<>();
+    for (KeyName name : new java.util.TreeSet<>(names)) {
+      key(name).ifPresent(out::add);
+    }
+    return List.copyOf(out);
+  }
 
   /**
    * Up to {@code limit} key names greater than {@code after} (null: from the first), in order.
