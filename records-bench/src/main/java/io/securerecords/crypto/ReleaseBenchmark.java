@@ -169,7 +169,7 @@ public class ReleaseBenchmark {
   @Benchmark
   public boolean partCheckPolicy() {
     Set<FieldClass> classes = records.policy().narrow(claims.purpose(), claims.fieldClasses());
-    ClientFacts facts = ClientFacts.read(records.dataKeys().forReading(client),
+    ClientFacts facts = ClientFacts.read(records.dataKeys().current(client),
         store.records(client));
     boolean all = !classes.isEmpty();
     for (Condition condition : row.conditions()) {

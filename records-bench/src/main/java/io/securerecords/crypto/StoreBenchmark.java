@@ -41,10 +41,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * plainPutIndexed} does the same into the twin that also writes each record's index entries in
  * clear (team, opened month: the entries the sealed put writes blinded). One operation is one batch.
  * {@code sealedWrite} is the store's part of {@code sealedPut} alone: the same batch, sealed once
- * in set-up, written again under fresh ids. {@code sealedGet} fetches a
- * record by id, opens and authenticates every field (the read path of a release, without token
- * and log); {@code sealedRead} is its store part alone (the sealed record read by id, nothing
- * opened); {@code plainGet} selects the row by primary key.
+ * in set-up, written again under fresh ids. {@code sealedGet} fetches a record by id, opens and
+ * authenticates every field (the read path of a release, without the token, the client's key
+ * entry read and the log); {@code sealedRead} is its store part alone (the sealed record read by
+ * id, nothing opened); {@code plainGet} selects the row by primary key.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -25,7 +25,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Per-client data keys: generated on a client's first record, stored only wrapped by the KEK
@@ -76,28 +83,90 @@ final class DataKeys {
   }
 
   /**
-   * The keys of the client a wrapped entry just read from the store belongs to: from the cache,
-   * or unwrapped from that entry (no second read) and cached.
+   * The client's keys as the store holds them now: their key entry is read, so a client erased,
+   * or a key rotated, through another instance over the same store is seen at once; the cached
+   * keys are used while their version is the entry's.
+   *
+   * @throws ErasedException if the client was erased
+   * @throws KeyUnavailableException if no key is held for the client
+   * @throws TamperedException if the wrapped key fails authentication
+   */
+  ClientKeys current(ClientId client) {
+    KeyEntry entry = store.key(KeyName.client(client)).orElseThrow(() ->
+        new KeyUnavailableException("no data key is held for client " + client.value(), null));
+    if (entry instanceof KeyEntry.Wrapped wrapped) {
+      return forReading(wrapped);
+    }
+    cache.invalidate(client);
+    throw erased(client);
+  }
+
+  /**
+   * The keys of the client a wrapped entry just read from the store belongs to: from the cache
+   * while the cached key's version is the entry's, otherwise unwrapped from that entry (no second
+   * read) and cached, so a key rotated through another instance is picked up.
    *
    * @throws TamperedException if the wrapped key fails authentication
    */
   ClientKeys forReading(KeyEntry.Wrapped entry) {
     ClientId client = entry.name().client().orElseThrow(
         () -> new IllegalArgumentException("not a client key: " + entry.name()));
-    return cache.get(client, c -> unwrap(entry));
+    ClientKeys cached = cache.getIfPresent(client);
+    if (cached != null && cached.entryVersion() == entry.version()) {
+      return cached;
+    }
+    ClientKeys keys = unwrap(entry);
+    cache.put(client, keys);
+    return keys;
   }
 
   /** The client's keys for sealing: existing ones, or fresh ones to be written with the record. */
   ForWriting forWriting(ClientId client) {
-    ClientKeys cached = cache.getIfPresent(client);
-    if (cached != null) {
-      return new ForWriting(cached, Optional.empty());
+    return forWriting(List.of(client)).get(client);
+  }
+
+  /**
+   * {@link #forWriting(ClientId)} for each of these clients, in the order given, after one store
+   * read of all their key entries ({@link RecordStore#keys}), cached or not: a client erased, or
+   * whose key was rotated, through another instance over the same store is seen here, not only
+   * when this instance's cached key expires. A cached key is used while its version is the
+   * stored one; otherwise the stored entry is unwrapped and cached.
+   *
+   * @throws ErasedException for the first of them, in that order, who was erased
+   * @throws TamperedException if a stored wrapped key fails authentication
+   */
+  Map<ClientId, ForWriting> forWriting(Collection<ClientId> clients) {
+    Set<KeyName> names = new HashSet<>();
+    clients.forEach(c -> names.add(KeyName.client(c)));
+    Map<KeyName, KeyEntry> stored = new HashMap<>();
+    for (KeyEntry entry : store.keys(names)) {
+      stored.put(entry.name(), entry);
     }
-    Optional<ClientKeys> stored = load(client);
-    if (stored.isPresent()) {
-      cache.put(client, stored.get());
-      return new ForWriting(stored.get(), Optional.empty());
+    Map<ClientId, ForWriting> out = new LinkedHashMap<>();
+    for (ClientId client : clients) {
+      KeyEntry entry = stored.get(KeyName.client(client));
+      if (entry instanceof KeyEntry.Erased) {
+        cache.invalidate(client);
+        throw erased(client);
+      }
+      if (entry instanceof KeyEntry.Wrapped wrapped) {
+        ClientKeys cached = cache.getIfPresent(client);
+        ClientKeys keys = cached != null && cached.entryVersion() == wrapped.version()
+            ? cached : unwrap(wrapped);
+        if (keys != cached) {
+          cache.put(client, keys);
+        }
+        out.put(client, new ForWriting(keys, Optional.empty()));
+      } else {
+        cache.invalidate(client);
+        out.put(client, fresh(client));
+      }
     }
+    return out;
+  }
+
+  /** New keys for a client who has none, with the entry that is to store them. */
+  private ForWriting fresh(ClientId client) {
     try {
       KeysetHandle aeadKeyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
       ClientKeys keys = keys(client, 1, aeadKeyset, null);
@@ -105,6 +174,10 @@ final class DataKeys {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("could not generate a data key", e);
     }
+  }
+
+  private static ErasedException erased(ClientId client) {
+    return new ErasedException("client " + client.value() + " was erased; their data cannot be opened");
   }
 
   /** The same client's keys with a new primary AEAD key added; old keys still open old fields. */
@@ -175,7 +248,7 @@ final class DataKeys {
       return Optional.empty();
     }
     if (entry.get() instanceof KeyEntry.Erased) {
-      throw new ErasedException("client " + client.value() + " was erased; their data cannot be opened");
+      throw erased(client);
     }
     return Optional.of(unwrap((KeyEntry.Wrapped) entry.get()));
   }

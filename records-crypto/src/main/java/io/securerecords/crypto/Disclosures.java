@@ -140,7 +140,7 @@ final class Disclosures {
     AccessTokenClaims claims = grant.claims();
     ClientKeys keys = null;
     try {
-      keys = dataKeys.forReading(claims.subject());
+      keys = dataKeys.current(claims.subject());
       return releaseVerified(grant, keys);
     } catch (RefusedException e) {
       append(claims.subject(), keys, claims.purpose(), Decision.REFUSED, body(claims, e), b -> {});

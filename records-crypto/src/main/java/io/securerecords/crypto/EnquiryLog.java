@@ -144,7 +144,7 @@ final class EnquiryLog {
       return new Opened(entry, null, Status.TAMPERED, null);
     }
     try {
-      Aead aead = entry.bodyUnderClientKey() ? dataKeys.forReading(client).aead() : subjectAead;
+      Aead aead = entry.bodyUnderClientKey() ? dataKeys.current(client).aead() : subjectAead;
       return new Opened(entry, client, Status.OPEN, aead.decrypt(entry.body(), header));
     } catch (ErasedException e) {
       return new Opened(entry, client, Status.ERASED, null);

@@ -42,10 +42,11 @@ final class EqualityStatistics {
     Map<String, Map<String, Integer>> raw = new TreeMap<>();
     Set<String> columns = new TreeSet<>();
     for (Map.Entry<ClientId, List<SealedRecord>> client : byClient.entrySet()) {
-      if (!(store.key(KeyName.client(client.getKey())).orElse(null) instanceof KeyEntry.Wrapped)) {
+      if (!(store.key(KeyName.client(client.getKey())).orElse(null)
+          instanceof KeyEntry.Wrapped wrapped)) {
         continue;
       }
-      ClientKeys clientKeys = keys.forReading(client.getKey());
+      ClientKeys clientKeys = keys.forReading(wrapped);
       String value = null;
       String grade = null;
       Set<String> groups = new LinkedHashSet<>();

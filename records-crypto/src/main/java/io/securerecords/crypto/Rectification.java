@@ -59,7 +59,7 @@ final class Rectification {
     AccessTokenClaims claims = grant.claims();
     ClientKeys keys = null;
     try {
-      keys = dataKeys.forReading(claims.subject());
+      keys = dataKeys.current(claims.subject());
       return rectifyVerified(claims, keys, recordId, field, value);
     } catch (RefusedException e) {
       disclosures.append(claims.subject(), keys, claims.purpose(), Decision.REFUSED,

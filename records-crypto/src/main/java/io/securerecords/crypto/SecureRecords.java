@@ -236,11 +236,14 @@ public final class SecureRecords implements AutoCloseable {
       ids.add(RecordId.timeOrdered(now));
     }
     for (int attempt = 1; ; attempt++) {
-      Map<ClientId, DataKeys.ForWriting> keysOf = new java.util.LinkedHashMap<>();
+      // Every client's key entry read from the store in one read, cached or not.
+      Set<ClientId> clients = new java.util.LinkedHashSet<>();
+      records.forEach(r -> clients.add(r.client()));
+      Map<ClientId, DataKeys.ForWriting> keysOf = dataKeys.forWriting(clients);
       WriteBatch.Builder batch = WriteBatch.builder();
       for (int i = 0; i < records.size(); i++) {
         Pending r = records.get(i);
-        DataKeys.ForWriting keys = keysOf.computeIfAbsent(r.client(), dataKeys::forWriting);
+        DataKeys.ForWriting keys = keysOf.get(r.client());
         batch.putRecord(RecordSealer.seal(keys.keys(), r.schema().type(), ids.get(i), 1, now, now,
             r.plaintext()), 0).indexEntries(ids.get(i),
             indexes.entriesFor(keys.keys(), ids.get(i), r.schema().type(), r.plaintext()));
@@ -286,7 +289,7 @@ public final class SecureRecords implements AutoCloseable {
       throw new ConflictException("record " + id.value() + " is at version " + current.version()
           + ", not " + expectedVersion);
     }
-    ClientKeys keys = dataKeys.forReading(current.client());
+    ClientKeys keys = dataKeys.current(current.client());
     SealedRecord next = RecordSealer.seal(keys, schema.type(), id, expectedVersion + 1,
         current.created(), clock.instant(), plaintext);
     store.write(WriteBatch.builder().putRecord(next, expectedVersion)
@@ -476,7 +479,7 @@ public final class SecureRecords implements AutoCloseable {
     if (!record.type().equals(ClientFacts.CASEWORK)) {
       throw new InvalidInputException("casework", "only casework records hold feedback");
     }
-    byte[] observations = RecordSealer.open(dataKeys.forReading(record.client()), record,
+    byte[] observations = RecordSealer.open(dataKeys.current(record.client()), record,
         Set.of("observations")).get("observations");
     if (observations == null || "null".equals(new String(observations, StandardCharsets.UTF_8))) {
       throw new InvalidInputException("observations", "there is no feedback to acknowledge");
@@ -591,8 +594,9 @@ public final class SecureRecords implements AutoCloseable {
   }
 
   /**
-   * Opens the fields of the given classes of one record, each checked against the record. Not
-   * public: releases that a token allows are the only way out.
+   * Opens the fields of the given classes of one record, each checked against the record, with
+   * the client's cached key (a release reads their key entry first). Not public: releases that a
+   * token allows are the only way out.
    */
   Map<String, byte[]> open(RecordId id, Set<FieldClass> classes) {
     SealedRecord record = sealed(id);

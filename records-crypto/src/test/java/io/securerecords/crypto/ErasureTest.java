@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.securerecords.api.error.ErasedException;
 import io.securerecords.api.error.NotFoundException;
+import io.securerecords.api.policy.Purpose;
+import io.securerecords.api.psu.BasicRecord;
+import io.securerecords.api.psu.Register;
+import io.securerecords.api.psu.Registration;
+import io.securerecords.api.schema.FieldClass;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.store.InMemoryRecordStore;
@@ -15,6 +20,8 @@ import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.api.store.WriteBatch;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
+import io.securerecords.crypto.token.Requester;
+import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +86,31 @@ class ErasureTest {
     assertThrows(ErasedException.class,
         () -> records.put(client, Fixtures.NOTE, Fixtures.note("Ann", null, "s", "o")));
     assertTrue(records.records(client).isEmpty());
+  }
+
+  @Test
+  void aClientErasedThroughAnotherInstanceIsSeenAtOnceByOneThatStillCachesTheirKey() {
+    SecureRecords psu = SecureRecords.builder().store(store).kek(kek).clock(Fixtures.CLOCK).build();
+    ClientId ann = ClientId.random();
+    psu.put(ann, BasicRecord.builder("Ann Smith", Registration.parse(Register.GMC, "1000001"))
+        .build());
+    Requester self = new Requester("Ann Smith", "self", "Client", "ann@nhs.net");
+    java.util.function.Supplier<String> token = () -> psu.decide(psu.newDecision().subject(ann)
+        .purpose(Purpose.SUBJECT_ACCESS).audience("client").requester(self).reason("mine")
+        .fieldClasses(EnumSet.of(FieldClass.IDENTITY)).build(), self);
+    String before = token.get();
+    String after = token.get();
+    assertEquals(1, psu.release(before, "client").records().size());
+
+    Fixtures.records(store, kek).erase(ann);
+    long writes = store.received.size();
+    assertThrows(ErasedException.class, () -> psu.put(ann, BasicRecord.builder("Ann Smith",
+        Registration.parse(Register.GMC, "1000001")).build()));
+    assertEquals(writes, store.received.size(), "nothing written");
+    long entries = store.logSize();
+    assertThrows(ErasedException.class, () -> psu.release(after, "client"));
+    assertEquals(entries + 1, store.logSize(), "the refusal is logged");
+    assertTrue(store.inner.records(ann).isEmpty());
   }
 
   @Test

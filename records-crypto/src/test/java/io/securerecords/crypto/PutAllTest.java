@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.securerecords.api.error.ErasedException;
 import io.securerecords.api.error.InvalidInputException;
 import io.securerecords.api.error.StoreException;
 import io.securerecords.api.psu.BasicRecord;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.Test;
 /** The batched put for imports: many records, many clients, one atomic write. */
 class PutAllTest {
   private final TamperingStore store = new TamperingStore();
+  private final KeyEncryptionKey kek = KeyEncryptionKey.ephemeral();
   private final SecureRecords records = SecureRecords.builder().store(store)
-      .kek(KeyEncryptionKey.ephemeral()).clock(Fixtures.CLOCK).expectedClients(16).build();
+      .kek(kek).clock(Fixtures.CLOCK).expectedClients(16).build();
 
   private static BasicRecord basic(String name, int gmc) {
     return BasicRecord.builder(name, Registration.parse(Register.GMC, Integer.toString(gmc))).build();
@@ -70,6 +72,46 @@ class PutAllTest {
     IndexTerm bobsRegister = written.indexTerms().get(ids.get(2)).stream()
         .filter(t -> t.index().equals("register")).findFirst().orElseThrow();
     assertTrue(store.findByTerm(bobsRegister).contains(ids.get(2)));
+  }
+
+  @Test
+  void theClientsKeyEntriesAreReadInOneReadAndAClientErasedElsewhereIsRefusedWithNothingWritten() {
+    ClientId kim = ClientId.random();
+    ClientId lee = ClientId.random();
+    records.putAll(List.of(new NewRecord(kim, basic("Kim Known", 1000001)),
+        new NewRecord(lee, basic("Lee Known", 1000004))));
+    // Another instance over the same store: nothing cached.
+    SecureRecords other = SecureRecords.builder().store(store)
+        .kek(kek).clock(Fixtures.CLOCK).expectedClients(16).build();
+    ClientId ann = ClientId.random();
+    ClientId bob = ClientId.random();
+    store.keyReads.clear();
+    List<RecordId> ids = other.putAll(List.of(
+        new NewRecord(ann, casework("Ann's first visit")),
+        new NewRecord(kim, casework("Kim's first visit")),
+        new NewRecord(bob, basic("Bob Jones", 1000003)),
+        new NewRecord(lee, casework("Lee's first visit")),
+        new NewRecord(ann, basic("Ann Smith", 1000002))));
+    List<KeyName> clientKeys = List.of(ann, bob, kim, lee).stream().map(KeyName::client).sorted()
+        .toList();
+    assertEquals(List.of(clientKeys), store.keyReads.stream()
+        .filter(read -> read.stream().anyMatch(clientKeys::contains)).toList(),
+        "the four clients' key entries in one read");
+    assertEquals("Kim's first visit", records.openAs(ids.get(1), CaseworkRecord.class).summary());
+    assertEquals("Ann Smith", records.openAs(ids.get(4), BasicRecord.class).fullName());
+
+    // Erased through the other instance, while this one still caches Lee's key.
+    other.erase(lee);
+    long writesBefore = store.received.size();
+    int recordsBefore = store.inner.recordIds(null, 100).size();
+    ClientId cal = ClientId.random();
+    ErasedException e = assertThrows(ErasedException.class, () -> records.putAll(List.of(
+        new NewRecord(cal, basic("Cal New", 1000005)),
+        new NewRecord(lee, casework("after erasure")))));
+    assertTrue(e.getMessage().contains(lee.value()), e.getMessage());
+    assertEquals(writesBefore, store.received.size());
+    assertEquals(recordsBefore, store.inner.recordIds(null, 100).size());
+    assertTrue(store.inner.key(KeyName.client(cal)).isEmpty());
   }
 
   @Test

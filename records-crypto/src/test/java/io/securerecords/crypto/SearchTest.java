@@ -40,8 +40,9 @@ import org.junit.jupiter.api.Test;
 class SearchTest {
   private static final Requester ALEX = new Requester("Alex Adviser", "PSU", "Adviser", "a@hee");
   private final TamperingStore store = new TamperingStore();
+  private final KeyEncryptionKey kek = KeyEncryptionKey.ephemeral();
   private final SecureRecords records = SecureRecords.builder().store(store)
-      .kek(KeyEncryptionKey.ephemeral()).clock(Fixtures.CLOCK).expectedClients(16)
+      .kek(kek).clock(Fixtures.CLOCK).expectedClients(16)
       .keywordIndex().build();
   private ClientId zoe;
   private ClientId ann;
@@ -136,6 +137,21 @@ class SearchTest {
         .filter(read -> read.stream().anyMatch(candidates::contains)).toList();
     assertEquals(List.of(List.copyOf(candidates)), ofCandidates,
         "every candidate client's key entry in one read, and none read again");
+  }
+
+  @Test
+  void aKeyRotatedAndResealedThroughAnotherInstanceIsPickedUpBySearch() {
+    Registration zoes = Registration.parse(Register.GMC, "1234567");
+    assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY),
+        1), "psu", IndexQuery.equal("register", zoes), null, 10)));
+    // This instance caches Zoë's key; another rotates it and re-seals her records (and the
+    // checks their entries carry) under the new primary.
+    SecureRecords other = SecureRecords.builder().store(store).kek(kek).clock(Fixtures.CLOCK)
+        .expectedClients(16).keywordIndex().build();
+    other.rotateDataKey(zoe);
+    assertEquals(2, other.reseal(zoe));
+    assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY),
+        1), "psu", IndexQuery.equal("register", zoes), null, 10)));
   }
 
   @Test
