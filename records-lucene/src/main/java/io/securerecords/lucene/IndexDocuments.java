@@ -69,7 +69,9 @@ import org.apache.lucene.util.BytesRef;
  *       {@code carried.<index>} value: their entries carry nothing, exactly like entries written
  *       without bytes.
  *   <li><b>key</b>, one per key name, replaced on {@link #KEY_NAME}: version, state, wrapped
- *       bytes (binary) or erasure time.
+ *       bytes or erasure time, in one binary doc value {@link #KEY_ENTRY}; documents written
+ *       before that value existed hold them as stored fields, still read, and rewritten in this
+ *       layout when the key is next written.
  *   <li><b>log</b>, one per entry, appended: sequence (point, stored, doc values), sealed bytes.
  *   <li><b>token</b>, one per token used, replaced on {@link #TOKEN_ID}: the use count.
  * </ul>
@@ -130,6 +132,10 @@ final class IndexDocuments {
   static final String KEY_VERSION = "key.version";
   static final String KEY_STATE = "key.state";
   static final String KEY_WRAPPED = "key.wrapped";
+  /** A key document's entry as one binary doc value ({@link #keyValue}). */
+  static final String KEY_ENTRY = "key.entry";
+  private static final byte KEY_WRAPPED_STATE = 1;
+  private static final byte KEY_ERASED_STATE = 2;
   static final String KEY_ERASED_SECONDS = "key.erased.seconds";
   static final String KEY_ERASED_NANOS = "key.erased.nanos";
   private static final String WRAPPED = "wrapped";
@@ -411,23 +417,64 @@ final class IndexDocuments {
 
   // ------------------------------------------------------------------ keys
 
+  /**
+   * A key document: its name (indexed, and a sorted doc value for listing) and the entry in one
+   * binary doc value ({@link #keyValue}), read without the block decompression a stored field
+   * costs: puts, releases and searches read key entries on every call.
+   */
   static Document key(KeyEntry entry) {
     Document d = new Document();
     d.add(new StringField(KIND, KEY, Store.NO));
-    d.add(new StringField(KEY_NAME, entry.name().value(), Store.YES));
+    d.add(new StringField(KEY_NAME, entry.name().value(), Store.NO));
     d.add(new SortedDocValuesField(KEY_NAME, new BytesRef(entry.name().value())));
-    d.add(new StoredField(KEY_VERSION, entry.version()));
-    if (entry instanceof KeyEntry.Wrapped w) {
-      d.add(new StoredField(KEY_STATE, WRAPPED));
-      d.add(new StoredField(KEY_WRAPPED, new BytesRef(w.wrapped())));
-    } else if (entry instanceof KeyEntry.Erased e) {
-      d.add(new StoredField(KEY_STATE, ERASED));
-      d.add(new StoredField(KEY_ERASED_SECONDS, e.erasedAt().getEpochSecond()));
-      d.add(new StoredField(KEY_ERASED_NANOS, e.erasedAt().getNano()));
-    }
+    d.add(new BinaryDocValuesField(KEY_ENTRY, new BytesRef(keyValue(entry))));
     return d;
   }
 
+  /**
+   * The bytes of {@link #KEY_ENTRY}: the layout byte, the version, the state byte, then the
+   * wrapped key (all the remaining bytes) or the erasure time (seconds, nanos).
+   */
+  static byte[] keyValue(KeyEntry entry) {
+    if (entry instanceof KeyEntry.Wrapped w) {
+      return ByteBuffer.allocate(1 + 8 + 1 + w.wrapped().length).put(LAYOUT)
+          .putLong(w.version()).put(KEY_WRAPPED_STATE).put(w.wrapped()).array();
+    }
+    KeyEntry.Erased e = (KeyEntry.Erased) entry;
+    return ByteBuffer.allocate(1 + 8 + 1 + 12).put(LAYOUT).putLong(e.version())
+        .put(KEY_ERASED_STATE).putLong(e.erasedAt().getEpochSecond())
+        .putInt(e.erasedAt().getNano()).array();
+  }
+
+  /**
+   * The entry under {@code name} from its value ({@link #keyValue}).
+   *
+   * @throws StoreException if the value does not parse: the index is corrupt
+   */
+  static KeyEntry key(KeyName name, BytesRef value) {
+    ByteBuffer in = ByteBuffer.wrap(value.bytes, value.offset, value.length);
+    try {
+      if (in.get() != LAYOUT) {
+        throw new IllegalArgumentException("unknown layout");
+      }
+      long version = in.getLong();
+      byte state = in.get();
+      if (state == KEY_WRAPPED_STATE) {
+        byte[] wrapped = new byte[in.remaining()];
+        in.get(wrapped);
+        return new KeyEntry.Wrapped(name, version, wrapped);
+      }
+      if (state == KEY_ERASED_STATE && in.remaining() == 12) {
+        return new KeyEntry.Erased(name, version, Instant.ofEpochSecond(in.getLong(), in.getInt()));
+      }
+      throw new IllegalArgumentException("unknown state or length");
+    } catch (BufferUnderflowException | IllegalArgumentException | DateTimeException e) {
+      throw new StoreException(
+          "the key document for " + name + " is incomplete: the index is corrupt");
+    }
+  }
+
+  /** A key document of the earlier layout (stored fields), still read. */
   static KeyEntry key(Document d) {
     KeyName name = new KeyName(d.get(KEY_NAME));
     long version = number(d, KEY_VERSION).longValue();

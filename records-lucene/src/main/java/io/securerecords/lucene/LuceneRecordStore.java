@@ -2,7 +2,6 @@ package io.securerecords.lucene;
 
 import static io.securerecords.lucene.IndexDocuments.KEY;
 import static io.securerecords.lucene.IndexDocuments.KEY_NAME;
-import static io.securerecords.lucene.IndexDocuments.KEY_VERSION;
 import static io.securerecords.lucene.IndexDocuments.LOG;
 import static io.securerecords.lucene.IndexDocuments.LOG_SEQUENCE;
 import static io.securerecords.lucene.IndexDocuments.RECORD;
@@ -88,7 +87,8 @@ import org.apache.lucene.util.BytesRef;
  * being the blinded bytes) and the bytes the entries carry (one small binary doc value {@code
  * carried.<index>} per index name under which some entry carries bytes, so that {@link
  * #hitsByTerm} reads neither records nor their sealed values); one per key name (the wrapped key
- * bytes, or the erasure mark); one per enquiry-log entry (sequence and sealed bytes); one per
+ * bytes, or the erasure mark, with the version in one binary doc value, read without the block
+ * decompression of stored fields); one per enquiry-log entry (sequence and sealed bytes); one per
  * token used (its use count). The fields looked up by an exact key have a Bloom filter per
  * segment in front of their terms ({@link KeyLookupCodec}), so a lookup skips segments that do
  * not hold its key.
@@ -317,8 +317,8 @@ public final class LuceneRecordStore implements RecordStore {
         if (!keysTouched.add(name)) {
           throw new ConflictException("key " + name + " is written twice in one batch");
         }
-        Document current = first(s, IndexDocuments.keyName(name), Set.of(KEY_VERSION));
-        long stored = current == null ? 0 : IndexDocuments.number(current, KEY_VERSION).longValue();
+        KeyEntry current = key(s, name);
+        long stored = current == null ? 0 : current.version();
         if (stored != keyPut.expectedVersion()) {
           throw new ConflictException(
               "key " + name + " is at version " + stored + ", not " + keyPut.expectedVersion());
@@ -459,8 +459,7 @@ public final class LuceneRecordStore implements RecordStore {
 
   @Override
   public Optional<KeyEntry> key(KeyName name) {
-    return read(s -> Optional.ofNullable(first(s, IndexDocuments.keyName(name), null))
-        .map(IndexDocuments::key));
+    return read(s -> Optional.ofNullable(key(s, name)));
   }
 
   /** One searcher for all the names: every entry from the same commit. */
@@ -470,13 +469,30 @@ public final class LuceneRecordStore implements RecordStore {
     return read(s -> {
       List<KeyEntry> out = new ArrayList<>(sorted.size());
       for (KeyName name : sorted) {
-        Document d = first(s, IndexDocuments.keyName(name), null);
-        if (d != null) {
-          out.add(IndexDocuments.key(d));
+        KeyEntry entry = key(s, name);
+        if (entry != null) {
+          out.add(entry);
         }
       }
       return List.copyOf(out);
     });
+  }
+
+  /**
+   * The entry under a name, or null: from the key document's one binary doc value, or, for a
+   * document of the earlier layout that has none, from its stored fields.
+   */
+  private static KeyEntry key(IndexSearcher s, KeyName name) throws IOException {
+    Hit hit = firstHit(s, IndexDocuments.keyName(name));
+    if (hit == null) {
+      return null;
+    }
+    LeafReader reader = hit.leaf().reader();
+    BinaryDocValues value = reader.getBinaryDocValues(IndexDocuments.KEY_ENTRY);
+    if (value != null && value.advanceExact(hit.doc())) {
+      return IndexDocuments.key(name, value.binaryValue());
+    }
+    return IndexDocuments.key(reader.storedFields().document(hit.doc()));
   }
 
   @Override

@@ -9,19 +9,24 @@ import io.securerecords.api.error.StoreException;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.store.IndexEntry;
 import io.securerecords.api.store.IndexTerm;
+import io.securerecords.api.store.KeyEntry;
+import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.SealedField;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.api.store.TermHit;
 import io.securerecords.api.store.WriteBatch;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
@@ -270,6 +275,115 @@ class LuceneRecordLayoutTest {
     assertArrayEquals(carried, IndexDocuments.carried(new BytesRef(twice, 0, 8), term));
     assertArrayEquals(carried, IndexDocuments.carried(new BytesRef(twice, 8, 8), term));
     assertArrayEquals(new byte[0], IndexDocuments.carried(new BytesRef(value, 0, 0), term));
+  }
+
+  @Test
+  void aKeyEntryIsOneValueAndOneThatDoesNotParseIsCorrupt() {
+    KeyName name = new KeyName("client:client-9");
+    KeyEntry.Wrapped wrapped = new KeyEntry.Wrapped(name, 3, Batches.payload(3, 120));
+    KeyEntry.Erased erased = new KeyEntry.Erased(name, 4, Instant.ofEpochSecond(1_772_000_000, 5));
+    Document d = IndexDocuments.key(wrapped);
+    assertEquals(0, d.getFields().stream().filter(f -> f.fieldType().stored()).count());
+    assertEquals(DocValuesType.BINARY,
+        d.getField(IndexDocuments.KEY_ENTRY).fieldType().docValuesType());
+    for (KeyEntry entry : List.of(wrapped, erased)) {
+      byte[] value = IndexDocuments.keyValue(entry);
+      KeyEntry back = IndexDocuments.key(name, new BytesRef(value));
+      assertEquals(entry.getClass(), back.getClass());
+      assertEquals(entry.version(), back.version());
+      if (entry instanceof KeyEntry.Wrapped w) {
+        assertArrayEquals(w.wrapped(), ((KeyEntry.Wrapped) back).wrapped());
+      } else {
+        assertEquals(erased.erasedAt(), ((KeyEntry.Erased) back).erasedAt());
+      }
+      // Every cut is corrupt, except those inside a wrapped key (a shorter wrapped key, which
+      // the KEK's authentication refuses when it is unwrapped).
+      int shortest = entry instanceof KeyEntry.Wrapped ? 10 : value.length;
+      for (int cut = 0; cut < shortest; cut++) {
+        BytesRef truncated = new BytesRef(value, 0, cut);
+        StoreException e = assertThrows(StoreException.class,
+            () -> IndexDocuments.key(name, truncated), "cut at " + cut);
+        assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
+      }
+      for (int[] change : new int[][] {{0, 0}, {0, 2}, {9, 0}, {9, 3}, {1, 0x80}}) {
+        byte[] bad = value.clone();
+        bad[change[0]] = (byte) change[1];
+        assertThrows(StoreException.class, () -> IndexDocuments.key(name, new BytesRef(bad)),
+            "byte " + change[0] + " set to " + change[1]);
+      }
+    }
+    byte[] longer = Arrays.copyOf(IndexDocuments.keyValue(erased), 23);
+    assertThrows(StoreException.class, () -> IndexDocuments.key(name, new BytesRef(longer)));
+  }
+
+  @Test
+  void keyDocumentsOfTheEarlierLayoutStillReadAndAreRewrittenInTheNewOneWhenWritten()
+      throws IOException {
+    KeyName held = new KeyName("client:client-1");
+    KeyName gone = new KeyName("client:client-2");
+    KeyName current = new KeyName("client:client-3");
+    KeyEntry.Wrapped oldWrapped = new KeyEntry.Wrapped(held, 2, Batches.payload(1, 90));
+    KeyEntry.Erased oldErased = new KeyEntry.Erased(gone, 5, Instant.ofEpochSecond(1_772_000_000, 7));
+    KeyEntry.Wrapped now = new KeyEntry.Wrapped(current, 1, Batches.payload(2, 90));
+    try (Directory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(directory, new IndexWriterConfig())) {
+        w.addDocument(earlierKeyLayout(oldWrapped));
+        w.addDocument(earlierKeyLayout(oldErased));
+        w.commit();
+        w.addDocument(IndexDocuments.key(now));
+        w.forceMerge(1);
+        w.commit();
+      }
+      try (LuceneRecordStore store = LuceneRecordStore.open(directory)) {
+        List<KeyEntry> all = store.keys(Set.of(held, gone, current, new KeyName("client:none")));
+        assertEquals(List.of(held, gone, current), all.stream().map(KeyEntry::name).toList());
+        assertArrayEquals(oldWrapped.wrapped(), ((KeyEntry.Wrapped) all.get(0)).wrapped());
+        assertEquals(2, all.get(0).version());
+        assertEquals(oldErased.erasedAt(), ((KeyEntry.Erased) all.get(1)).erasedAt());
+        assertEquals(5, all.get(1).version());
+        assertArrayEquals(now.wrapped(), ((KeyEntry.Wrapped) store.key(current).orElseThrow()).wrapped());
+        assertEquals(List.of(held, gone, current), store.keyNames(null, 10));
+
+        KeyEntry.Wrapped rotated = new KeyEntry.Wrapped(held, 3, Batches.payload(3, 90));
+        store.write(WriteBatch.builder().putKey(rotated, 2).build());
+        KeyEntry back = store.key(held).orElseThrow();
+        assertEquals(3, back.version());
+        assertArrayEquals(rotated.wrapped(), ((KeyEntry.Wrapped) back).wrapped());
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        int withValue = 0;
+        for (var leaf : reader.leaves()) {
+          var values = leaf.reader().getBinaryDocValues(IndexDocuments.KEY_ENTRY);
+          for (int d = 0; values != null && d < leaf.reader().maxDoc(); d++) {
+            if ((leaf.reader().getLiveDocs() == null || leaf.reader().getLiveDocs().get(d))
+                && values.advanceExact(d)) {
+              withValue++;
+            }
+          }
+        }
+        // The rewritten key and the one written in the new layout; the erased one as it was.
+        assertEquals(2, withValue);
+      }
+    }
+  }
+
+  /** A key document as stores before its binary doc value wrote it: stored fields. */
+  private static Document earlierKeyLayout(KeyEntry entry) {
+    Document d = new Document();
+    d.add(new StringField(IndexDocuments.KIND, IndexDocuments.KEY, Store.NO));
+    d.add(new StringField(IndexDocuments.KEY_NAME, entry.name().value(), Store.YES));
+    d.add(new SortedDocValuesField(IndexDocuments.KEY_NAME, new BytesRef(entry.name().value())));
+    d.add(new StoredField(IndexDocuments.KEY_VERSION, entry.version()));
+    if (entry instanceof KeyEntry.Wrapped w) {
+      d.add(new StoredField(IndexDocuments.KEY_STATE, "wrapped"));
+      d.add(new StoredField(IndexDocuments.KEY_WRAPPED, new BytesRef(w.wrapped())));
+    } else {
+      KeyEntry.Erased e = (KeyEntry.Erased) entry;
+      d.add(new StoredField(IndexDocuments.KEY_STATE, "erased"));
+      d.add(new StoredField(IndexDocuments.KEY_ERASED_SECONDS, e.erasedAt().getEpochSecond()));
+      d.add(new StoredField(IndexDocuments.KEY_ERASED_NANOS, e.erasedAt().getNano()));
+    }
+    return d;
   }
 
   /** A terms document as stores before entries carried bytes wrote it: the terms alone. */
