@@ -150,13 +150,7 @@ final class DataKeys {
         throw erased(client);
       }
       if (entry instanceof KeyEntry.Wrapped wrapped) {
-        ClientKeys cached = cache.getIfPresent(client);
-        ClientKeys keys = cached != null && cached.entryVersion() == wrapped.version()
-            ? cached : unwrap(wrapped);
-        if (keys != cached) {
-          cache.put(client, keys);
-        }
-        out.put(client, new ForWriting(keys, Optional.empty()));
+        out.put(client, new ForWriting(forReading(wrapped), Optional.empty()));
       } else {
         cache.invalidate(client);
         out.put(client, fresh(client));
