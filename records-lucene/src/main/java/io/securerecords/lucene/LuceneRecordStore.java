@@ -311,13 +311,19 @@ public final class LuceneRecordStore implements RecordStore {
           throw new ConflictException("index terms for record " + id.value() + " that is not held");
         }
       }
-      Set<KeyName> keysTouched = new HashSet<>();
+      Map<KeyName, WriteBatch.KeyPut> keyPuts = new TreeMap<>();
       for (WriteBatch.KeyPut keyPut : batch.keyPuts()) {
         KeyName name = keyPut.entry().name();
-        if (!keysTouched.add(name)) {
+        if (keyPuts.put(name, keyPut) != null) {
           throw new ConflictException("key " + name + " is written twice in one batch");
         }
-        KeyEntry current = key(s, name);
+      }
+      List<KeyName> keyNames = List.copyOf(keyPuts.keySet());
+      KeyEntry[] currentKeys = keys(s, keyNames);
+      for (int i = 0; i < currentKeys.length; i++) {
+        KeyName name = keyNames.get(i);
+        WriteBatch.KeyPut keyPut = keyPuts.get(name);
+        KeyEntry current = currentKeys[i];
         long stored = current == null ? 0 : current.version();
         if (stored != keyPut.expectedVersion()) {
           throw new ConflictException(
@@ -465,11 +471,11 @@ public final class LuceneRecordStore implements RecordStore {
   /** One searcher for all the names: every entry from the same commit. */
   @Override
   public List<KeyEntry> keys(Set<KeyName> names) {
-    Set<KeyName> sorted = new java.util.TreeSet<>(names);
+    List<KeyName> sorted = List.copyOf(new java.util.TreeSet<>(names));
     return read(s -> {
+      KeyEntry[] found = keys(s, sorted);
       List<KeyEntry> out = new ArrayList<>(sorted.size());
-      for (KeyName name : sorted) {
-        KeyEntry entry = key(s, name);
+      for (KeyEntry entry : found) {
         if (entry != null) {
           out.add(entry);
         }
@@ -478,21 +484,64 @@ public final class LuceneRecordStore implements RecordStore {
     });
   }
 
-  /**
-   * The entry under a name, or null: from the key document's one binary doc value, or, for a
-   * document of the earlier layout that has none, from its stored fields.
-   */
+  /** The entry under a name, or null. */
   private static KeyEntry key(IndexSearcher s, KeyName name) throws IOException {
-    Hit hit = firstHit(s, IndexDocuments.keyName(name));
-    if (hit == null) {
-      return null;
+    return keys(s, List.of(name))[0];
+  }
+
+  /**
+   * The entries under names in ascending order, each at its name's position or null when absent:
+   * from a key document's one binary doc value, or, for a document of the earlier layout that has
+   * none, from its stored fields. Segment by segment, as {@link #firstHit} reads one name (the
+   * first live document wins), but with one terms enumeration per segment that seeks the names in
+   * order, and one doc-values reader per segment that reads its hits in document order: a lookup
+   * reads the key entries of its eight or so candidates' clients in every segment.
+   */
+  private static KeyEntry[] keys(IndexSearcher s, List<KeyName> sorted) throws IOException {
+    KeyEntry[] found = new KeyEntry[sorted.size()];
+    int left = sorted.size();
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      if (left == 0) {
+        break;
+      }
+      LeafReader reader = leaf.reader();
+      org.apache.lucene.index.Terms terms = reader.terms(KEY_NAME);
+      if (terms == null) {
+        continue;
+      }
+      org.apache.lucene.index.TermsEnum names = terms.iterator();
+      Bits live = reader.getLiveDocs();
+      PostingsEnum docs = null;
+      // The hits of this segment as (doc << 32 | position), read back in document order.
+      long[] hits = new long[left];
+      int n = 0;
+      for (int i = 0; i < found.length; i++) {
+        if (found[i] != null || !names.seekExact(new BytesRef(sorted.get(i).value()))) {
+          continue;
+        }
+        docs = names.postings(docs, PostingsEnum.NONE);
+        for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+          if (live == null || live.get(d)) {
+            hits[n++] = ((long) d << 32) | i;
+            break;
+          }
+        }
+      }
+      if (n == 0) {
+        continue;
+      }
+      java.util.Arrays.sort(hits, 0, n);
+      BinaryDocValues value = reader.getBinaryDocValues(IndexDocuments.KEY_ENTRY);
+      for (int h = 0; h < n; h++) {
+        int doc = (int) (hits[h] >>> 32);
+        int i = (int) hits[h];
+        found[i] = value != null && value.advanceExact(doc)
+            ? IndexDocuments.key(sorted.get(i), value.binaryValue())
+            : IndexDocuments.key(reader.storedFields().document(doc));
+        left--;
+      }
     }
-    LeafReader reader = hit.leaf().reader();
-    BinaryDocValues value = reader.getBinaryDocValues(IndexDocuments.KEY_ENTRY);
-    if (value != null && value.advanceExact(hit.doc())) {
-      return IndexDocuments.key(name, value.binaryValue());
-    }
-    return IndexDocuments.key(reader.storedFields().document(hit.doc()));
+    return found;
   }
 
   @Override

@@ -367,6 +367,46 @@ class LuceneRecordLayoutTest {
     }
   }
 
+  /**
+   * Key entries read together come from every segment, each name's live document only, in name
+   * order whatever the documents' order, from both layouts: the same entries as read one by one.
+   */
+  @Test
+  void keyEntriesReadTogetherAreTheLiveOnesOfEverySegmentInBothLayouts() throws IOException {
+    KeyName a = new KeyName("client:a");
+    KeyName b = new KeyName("client:b");
+    KeyName c = new KeyName("client:c");
+    KeyName d = new KeyName("client:d");
+    KeyEntry.Wrapped aFirst = new KeyEntry.Wrapped(a, 1, Batches.payload(1, 90));
+    KeyEntry.Wrapped aRotated = new KeyEntry.Wrapped(a, 2, Batches.payload(2, 90));
+    KeyEntry.Wrapped bEarlier = new KeyEntry.Wrapped(b, 4, Batches.payload(3, 90));
+    KeyEntry.Wrapped cHeld = new KeyEntry.Wrapped(c, 1, Batches.payload(4, 90));
+    KeyEntry.Erased dErased = new KeyEntry.Erased(d, 3, Instant.ofEpochSecond(1_772_000_000, 9));
+    try (Directory directory = new ByteBuffersDirectory()) {
+      IndexWriterConfig config = new IndexWriterConfig()
+          .setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE);
+      try (IndexWriter w = new IndexWriter(directory, config)) {
+        // Documents in the reverse of the names' order; the earlier layout in the middle.
+        w.addDocument(IndexDocuments.key(cHeld));
+        w.addDocument(earlierKeyLayout(bEarlier));
+        w.addDocument(IndexDocuments.key(aFirst));
+        w.commit();
+        w.updateDocument(IndexDocuments.keyName(a), IndexDocuments.key(aRotated));
+        w.addDocument(IndexDocuments.key(dErased));
+        w.commit();
+      }
+      try (LuceneRecordStore store = LuceneRecordStore.open(directory)) {
+        Set<KeyName> asked = Set.of(d, new KeyName("client:none"), a, c, b);
+        List<KeyEntry> together = store.keys(asked);
+        assertEquals(List.of(aRotated, bEarlier, cHeld, dErased), together);
+        for (KeyEntry entry : together) {
+          assertEquals(entry, store.key(entry.name()).orElseThrow());
+        }
+        assertEquals(List.of(cHeld, dErased), store.keys(Set.of(d, c)));
+      }
+    }
+  }
+
   /** A key document as stores before its binary doc value wrote it: stored fields. */
   private static Document earlierKeyLayout(KeyEntry entry) {
     Document d = new Document();
