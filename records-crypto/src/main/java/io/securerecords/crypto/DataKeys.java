@@ -195,6 +195,16 @@ final class DataKeys {
     cache.put(keys.client(), keys);
   }
 
+  /**
+   * The client's keys if this instance has them cached, without reading the store, else null.
+   * Only for opening an index entry's sealed checks to drop a search's false positives: they may
+   * be older than the stored entry, or a client's erased through another instance; nothing is
+   * opened or released under them ({@link Search#candidates}).
+   */
+  ClientKeys cachedOnly(ClientId client) {
+    return cache.getIfPresent(client);
+  }
+
   /** Drops a client's keys from the cache (after erasure, rotation, or a failed write). */
   void forget(ClientId client) {
     cache.invalidate(client);

@@ -416,6 +416,11 @@ final class Disclosures {
     }
   }
 
+  /** This instance's cached keys for the client, or null: no store read ({@link DataKeys#cachedOnly}). */
+  ClientKeys cachedKeys(ClientId client) {
+    return dataKeys.cachedOnly(client);
+  }
+
   ClientKeys keysIfHeld(ClientId client) {
     var entry = store.key(KeyName.client(client));
     return entry.isPresent() && entry.get() instanceof KeyEntry.Wrapped wrapped

@@ -26,7 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -75,54 +74,37 @@ final class Search {
         throw new RefusedException(purpose.clause(), "this purpose cannot search");
       }
       Set<FieldClass> classes = policy.narrow(purpose, claims.fieldClasses());
-      // Each client's keys, or null when none are held: read from the store once per search.
-      Map<ClientId, ClientKeys> keysOf = new java.util.HashMap<>();
-      Function<ClientId, ClientKeys> keysIfHeld = client -> {
-        if (!keysOf.containsKey(client)) {
-          keysOf.put(client, disclosures.keysIfHeld(client));
-        }
-        return keysOf.get(client);
-      };
-      Function<Set<ClientId>, Map<ClientId, ClientKeys>> keysOfAll = clients -> {
-        Set<ClientId> unread = new HashSet<>(clients);
-        unread.removeAll(keysOf.keySet());
-        if (!unread.isEmpty()) {
-          Map<ClientId, ClientKeys> read = disclosures.keysIfHeld(unread);
-          unread.forEach(c -> keysOf.put(c, read.get(c)));
-        }
-        return keysOf;
-      };
-      java.util.NavigableMap<RecordId, SealedRecord> candidates = candidates(indexes, store, index,
+      Keys keys = new Keys(disclosures);
+      java.util.NavigableMap<RecordId, ClientId> candidates = candidates(indexes, store, index,
           query, id -> (after == null || id.compareTo(after) > 0)
               && (claims.records().isEmpty() || claims.records().contains(id)),
-          client -> only == null || client.equals(only), keysOfAll);
+          client -> only == null || client.equals(only), keys);
+      keys.read(candidates.values());
       Set<String> indexed = new HashSet<>();
       index.spec().fields().forEach(f -> indexed.add(f.field()));
       Map<ClientId, ClientFacts> factsOf = new java.util.HashMap<>();
       Map<ClientId, List<ReleasedRecord>> byClient = new java.util.LinkedHashMap<>();
       List<ReleasedRecord> page = new ArrayList<>();
       RecordId next = null;
-      for (Map.Entry<RecordId, SealedRecord> candidate : candidates.entrySet()) {
-        RecordId id = candidate.getKey();
-        SealedRecord record = candidate.getValue() != null ? candidate.getValue()
-            : store.record(id).orElse(null);
+      for (RecordId id : candidates.keySet()) {
+        SealedRecord record = store.record(id).orElse(null);
         if (record == null || !record.type().equals(index.type())
             || (only != null && !record.client().equals(only))
             || (!claims.records().isEmpty() && !claims.records().contains(id))) {
           continue;
         }
         ClientId client = record.client();
-        ClientKeys keys = keysIfHeld.apply(client);
-        if (keys == null) {
+        ClientKeys stored = keys.stored(client);
+        if (stored == null) {
           continue;
         }
         // A false positive of the truncated term is dropped before its client's facts are read:
         // only a hit's client pays for the policy check (its records read and opened).
-        if (!matches(index, RecordSealer.open(keys, record, indexed), query)) {
+        if (!matches(index, RecordSealer.open(stored, record, indexed), query)) {
           continue;
         }
         if (!factsOf.containsKey(client)) {
-          ClientFacts facts = ClientFacts.read(keys, store.records(client));
+          ClientFacts facts = ClientFacts.read(stored, store.records(client));
           boolean allowed = row.conditions().stream().allMatch(c -> conditions.holds(c, claims, facts));
           factsOf.put(client, allowed ? facts : null);
         }
@@ -139,7 +121,7 @@ final class Search {
           next = page.get(page.size() - 1).id();
           break;
         }
-        ReleasedRecord released = new ReleasedRecord(id, schema, RecordSealer.open(keys, record, names));
+        ReleasedRecord released = new ReleasedRecord(id, schema, RecordSealer.open(stored, record, names));
         page.add(released);
         byClient.computeIfAbsent(client, c -> new ArrayList<>()).add(released);
       }
@@ -156,7 +138,7 @@ final class Search {
           r.fieldNames().forEach(item.withArray("fields")::add);
         }
         body.put("digest", Base64.getUrlEncoder().withoutPadding().encodeToString(Disclosures.digest(e.getValue())));
-        entries.add(new Disclosures.Pending(e.getKey(), keysOf.get(e.getKey()), purpose, Decision.GRANTED, body));
+        entries.add(new Disclosures.Pending(e.getKey(), keys.stored(e.getKey()), purpose, Decision.GRANTED, body));
       }
       if (entries.isEmpty()) {
         ObjectNode body = Disclosures.body(claims, null);
@@ -175,22 +157,87 @@ final class Search {
   }
 
   /**
-   * The candidates of a query, by id, each still to be read, opened and matched: for word queries
-   * the ids of the words' term sets, intersected. For the other queries, each term's hits; a hit
-   * whose entry carries sealed checks ({@link TermChecks}) is kept only if one of them is the
-   * query's, so most of a truncated term's false positives are dropped without reading their
-   * records. A hit is skipped, unopened, when {@code wantedId} or {@code wantedClient} refuses it
-   * or its client's key is erased or not held ({@code keysIfHeld}, asked once per term for all
-   * the clients whose checks are to be opened, gives no keys for that client).
+   * The keys one search uses. {@link #stored} and {@link #read} give a client's keys as the store
+   * holds them, reading each client's key entry at most once per search: records are opened, and
+   * log entries sealed, only under these, so a client erased or a key rotated through another
+   * instance is seen at once. {@link #forChecks} gives the keys that open index entries' sealed
+   * checks ({@link #candidates}): this instance's cached keys where it has them, without a read,
+   * since the checks only decide which records are read next.
+   */
+  static final class Keys {
+    private final Disclosures disclosures;
+    /** The entries read in this search: a client's keys, or null when erased or not held. */
+    private final Map<ClientId, ClientKeys> stored = new java.util.HashMap<>();
+
+    Keys(Disclosures disclosures) {
+      this.disclosures = disclosures;
+    }
+
+    /** The client's keys as stored (one read the first time), or null if erased or not held. */
+    ClientKeys stored(ClientId client) {
+      if (!stored.containsKey(client)) {
+        stored.put(client, disclosures.keysIfHeld(client));
+      }
+      return stored.get(client);
+    }
+
+    /** Reads the key entries of those of these clients not yet read, in one read (nulls ignored). */
+    void read(java.util.Collection<ClientId> clients) {
+      Set<ClientId> unread = new HashSet<>(clients);
+      unread.remove(null);
+      unread.removeAll(stored.keySet());
+      if (!unread.isEmpty()) {
+        Map<ClientId, ClientKeys> read = disclosures.keysIfHeld(unread);
+        unread.forEach(c -> stored.put(c, read.get(c)));
+      }
+    }
+
+    /**
+     * Keys to open these clients' checks with: those read in this search, this instance's cached
+     * keys (which may be older than the stored entry, or an erased client's), and, in one read,
+     * the stored ones of the rest; a client erased or not held is left out.
+     */
+    Map<ClientId, ClientKeys> forChecks(Set<ClientId> clients) {
+      Map<ClientId, ClientKeys> out = new java.util.HashMap<>();
+      Set<ClientId> unread = new HashSet<>();
+      for (ClientId client : clients) {
+        ClientKeys keys = stored.containsKey(client) ? stored.get(client)
+            : disclosures.cachedKeys(client);
+        if (keys != null) {
+          out.put(client, keys);
+        } else if (!stored.containsKey(client)) {
+          unread.add(client);
+        }
+      }
+      read(unread);
+      unread.stream().filter(c -> stored.get(c) != null).forEach(c -> out.put(c, stored.get(c)));
+      return out;
+    }
+  }
+
+  /**
+   * The candidates of a query, by id, each with the client its entry's checks name (null when
+   * the entry carries none), each still to be read, opened under its client's current keys and
+   * matched: for word queries the ids of the words' term sets, intersected. For the other
+   * queries, each term's hits; a hit whose entry carries sealed checks ({@link TermChecks}) is
+   * kept only if one of them is the query's, so most of a truncated term's false positives are
+   * dropped without reading their records. A hit is skipped, unopened, when {@code wantedId} or
+   * {@code wantedClient} refuses it or no keys are held for its client.
+   *
+   * <p>The checks are opened under {@link Keys#forChecks} keys, which may be cached ones
+   * the store no longer holds: they only decide which records are read next, and the caller
+   * opens those only under keys whose entry it has read. A cached key older than the stored one
+   * (rotated, and the entries re-sealed, through another instance) fails to open checks sealed
+   * under the new key; the checks are then opened again under the stored key, and only a failure
+   * under that is tampering.
    *
    * @throws io.securerecords.api.error.TamperedException if a hit's carried checks fail
-   *     authentication
+   *     authentication under its client's stored key
    */
-  static java.util.TreeMap<RecordId, SealedRecord> candidates(Indexes indexes, RecordStore store,
+  static java.util.TreeMap<RecordId, ClientId> candidates(Indexes indexes, RecordStore store,
       Indexes.Declared index, IndexQuery query, Predicate<RecordId> wantedId,
-      Predicate<ClientId> wantedClient,
-      Function<Set<ClientId>, Map<ClientId, ClientKeys>> keysIfHeld) {
-    java.util.TreeMap<RecordId, SealedRecord> found = new java.util.TreeMap<>();
+      Predicate<ClientId> wantedClient, Keys checkKeys) {
+    java.util.TreeMap<RecordId, ClientId> found = new java.util.TreeMap<>();
     if (query instanceof IndexQuery.Words words) {
       java.util.TreeSet<RecordId> out = new java.util.TreeSet<>();
       boolean first = true;
@@ -208,7 +255,7 @@ final class Search {
       return found;
     }
     for (Map.Entry<IndexTerm, List<byte[]>> term : indexes.queryChecks(index, queryValues(query)).entrySet()) {
-      // The hits whose checks are to be opened, by the client they name; their keys in one read.
+      // The hits whose checks are to be opened, by the client they name.
       Map<RecordId, ClientId> toCheck = new java.util.LinkedHashMap<>();
       List<TermHit> hits = store.hitsByTerm(term.getKey());
       for (TermHit hit : hits) {
@@ -229,17 +276,35 @@ final class Search {
       if (toCheck.isEmpty()) {
         continue;
       }
-      Map<ClientId, ClientKeys> keysOf = keysIfHeld.apply(new HashSet<>(toCheck.values()));
+      Map<ClientId, ClientKeys> keysOf = checkKeys.forChecks(new HashSet<>(toCheck.values()));
       for (TermHit hit : hits) {
         ClientId client = toCheck.get(hit.record());
         ClientKeys keys = client == null ? null : keysOf.get(client);
-        if (keys != null
-            && TermChecks.holdsAny(keys, hit.record(), term.getKey(), hit.carried(), term.getValue())) {
-          found.put(hit.record(), null);
+        if (keys != null && holdsAny(checkKeys, keysOf, keys, hit, term.getKey(), term.getValue())) {
+          found.put(hit.record(), client);
         }
       }
     }
     return found;
+  }
+
+  /** {@link TermChecks#holdsAny}, again under the stored key if {@code keys} were stale. */
+  private static boolean holdsAny(Keys checkKeys, Map<ClientId, ClientKeys> keysOf,
+      ClientKeys keys, TermHit hit, IndexTerm term, List<byte[]> wanted) {
+    try {
+      return TermChecks.holdsAny(keys, hit.record(), term, hit.carried(), wanted);
+    } catch (io.securerecords.api.error.TamperedException e) {
+      ClientKeys stored = checkKeys.stored(keys.client());
+      if (stored == null) {
+        keysOf.remove(keys.client());
+        return false;
+      }
+      if (stored.entryVersion() == keys.entryVersion()) {
+        throw e;
+      }
+      keysOf.put(keys.client(), stored);
+      return TermChecks.holdsAny(stored, hit.record(), term, hit.carried(), wanted);
+    }
   }
 
   private boolean matches(Indexes.Declared index, Map<String, byte[]> plaintext, IndexQuery query) {

@@ -621,9 +621,8 @@ public final class SecureRecords implements AutoCloseable {
     return dataKeys;
   }
 
-  /** The keys a search uses for its candidates' clients (held and not erased), in one read. */
-  java.util.Map<ClientId, ClientKeys> keysIfHeld(Set<ClientId> clients) {
-    return disclosures.keysIfHeld(clients);
+  Disclosures disclosures() {
+    return disclosures;
   }
 
   Indexes indexes() {

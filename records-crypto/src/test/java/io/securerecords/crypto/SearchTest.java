@@ -107,9 +107,8 @@ class SearchTest {
     assertEquals(Set.of(zoe), Set.copyOf(store.clientsListed));
   }
 
-  @Test
-  void theCandidatesKeyEntriesAreReadInOneReadAndAnErasedCandidateIsSkipped() {
-    Registration zoes = Registration.parse(Register.GMC, "1234567");
+  /** Zoë's register term, shared with at least two other clients' records; their key names. */
+  private Set<KeyName> zoesTermSharedByThree(Registration zoes) {
     List<io.securerecords.api.store.IndexTerm> terms =
         records.indexes().queryTerms(records.indexes().declared("register"), zoes);
     for (int i = 0; i < 2_000 && terms.stream().mapToInt(t -> store.findByTerm(t).size()).sum() < 3;
@@ -121,6 +120,28 @@ class SearchTest {
     terms.forEach(t -> store.findByTerm(t).forEach(
         id -> candidates.add(KeyName.client(store.inner.record(id).orElseThrow().client()))));
     assertTrue(candidates.size() >= 3, "Zoë and at least two others share the term");
+    return candidates;
+  }
+
+  @Test
+  void withKeysCachedOnlyTheKeptCandidatesKeyEntriesAreRead() {
+    Registration zoes = Registration.parse(Register.GMC, "1234567");
+    Set<KeyName> candidates = zoesTermSharedByThree(zoes);
+    String token = token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1);
+    store.keyReads.clear();
+    SearchResult found = records.search(token, "psu", IndexQuery.equal("register", zoes), null, 10);
+    assertEquals(List.of(zoeBasic), found.records().stream().map(ReleasedRecord::id).toList());
+    List<List<KeyName>> ofCandidates = store.keyReads.stream()
+        .filter(read -> read.stream().anyMatch(candidates::contains)).toList();
+    // The others' checks were opened under this instance's cached keys and did not hold Zoë's
+    // number: their entries are not read; Zoë's, whose record is opened, is read once.
+    assertEquals(List.of(List.of(KeyName.client(zoe))), ofCandidates);
+  }
+
+  @Test
+  void withoutCachedKeysTheCandidatesKeyEntriesAreReadInOneReadAndAnErasedCandidateIsSkipped() {
+    Registration zoes = Registration.parse(Register.GMC, "1234567");
+    Set<KeyName> candidates = zoesTermSharedByThree(zoes);
     // One of the others reads as erased (as while another instance erases them, their entries
     // not yet gone): that candidate is skipped, unopened, and nothing fails.
     KeyName erased = candidates.stream().filter(n -> !n.equals(KeyName.client(zoe)))
@@ -128,15 +149,34 @@ class SearchTest {
     store.onKeyRead = e -> e.name().equals(erased)
         ? new io.securerecords.api.store.KeyEntry.Erased(erased, e.version() + 1, Fixtures.CLOCK.instant())
         : e;
+    // Another instance over the same store, with nothing cached.
+    SecureRecords fresh = SecureRecords.builder().store(store).kek(kek).clock(Fixtures.CLOCK)
+        .expectedClients(16).keywordIndex().build();
 
-    String token = token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1);
     store.keyReads.clear();
-    SearchResult found = records.search(token, "psu", IndexQuery.equal("register", zoes), null, 10);
+    SearchResult found = fresh.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1), "psu",
+        IndexQuery.equal("register", zoes), null, 10);
     assertEquals(List.of(zoeBasic), found.records().stream().map(ReleasedRecord::id).toList());
     List<List<KeyName>> ofCandidates = store.keyReads.stream()
         .filter(read -> read.stream().anyMatch(candidates::contains)).toList();
     assertEquals(List.of(List.copyOf(candidates)), ofCandidates,
         "every candidate client's key entry in one read, and none read again");
+  }
+
+  @Test
+  void aClientErasedThroughAnotherInstanceIsNotOpenedThoughThisOneCachesTheirKey() {
+    Registration zoes = Registration.parse(Register.GMC, "1234567");
+    String token = token(ALEX, EnumSet.of(FieldClass.IDENTITY), 2);
+    assertEquals(List.of(zoeBasic), ids(records.search(token, "psu",
+        IndexQuery.equal("register", zoes), null, 10)));
+    // This instance still caches Zoë's key; the store now says she was erased.
+    store.onKeyRead = e -> e.name().equals(KeyName.client(zoe))
+        ? new io.securerecords.api.store.KeyEntry.Erased(e.name(), e.version() + 1, Fixtures.CLOCK.instant())
+        : e;
+    SearchResult after = records.search(token, "psu", IndexQuery.equal("register", zoes), null, 10);
+    assertEquals(List.of(), after.records());
+    // Nothing disclosed, and the search is logged as such.
+    assertEquals(1, after.logSequences().size());
   }
 
   @Test
@@ -152,6 +192,22 @@ class SearchTest {
     assertEquals(2, other.reseal(zoe));
     assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY),
         1), "psu", IndexQuery.equal("register", zoes), null, 10)));
+  }
+
+  @Test
+  void checksSealedUnderAKeyRotatedThroughAnotherInstanceAreOpenedUnderTheStoredKey() {
+    Registration zoes = Registration.parse(Register.GMC, "1234567");
+    String token = token(ALEX, EnumSet.of(FieldClass.IDENTITY), 2);
+    assertEquals(List.of(zoeBasic), ids(records.search(token, "psu",
+        IndexQuery.equal("register", zoes), null, 10)));
+    // This instance caches Zoë's key; another rotates it and rewrites every index entry, so her
+    // entries' checks are sealed under a key this instance's cached keyset does not hold.
+    SecureRecords other = SecureRecords.builder().store(store).kek(kek).clock(Fixtures.CLOCK)
+        .expectedClients(16).keywordIndex().build();
+    other.rotateDataKey(zoe);
+    assertTrue(other.reindex() > 0);
+    assertEquals(List.of(zoeBasic), ids(records.search(token, "psu",
+        IndexQuery.equal("register", zoes), null, 10)));
   }
 
   @Test
