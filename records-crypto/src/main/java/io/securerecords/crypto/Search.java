@@ -227,7 +227,7 @@ final class Search {
    * <p>The checks are opened under {@link Keys#forChecks} keys, which may be cached ones
    * the store no longer holds: they only decide which records are read next, and the caller
    * opens those only under keys whose entry it has read. A cached key older than the stored one
-   * (rotated, and the entries re-sealed, through another instance) fails to open checks sealed
+   * (rotated, and the entries written again, through another instance) fails to open checks sealed
    * under the new key; the checks are then opened again under the stored key, and only a failure
    * under that is tampering.
    *

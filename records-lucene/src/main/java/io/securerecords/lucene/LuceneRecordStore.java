@@ -494,8 +494,9 @@ public final class LuceneRecordStore implements RecordStore {
    * from a key document's one binary doc value, or, for a document of the earlier layout that has
    * none, from its stored fields. Segment by segment, as {@link #firstHit} reads one name (the
    * first live document wins), but with one terms enumeration per segment that seeks the names in
-   * order, and one doc-values reader per segment that reads its hits in document order: a lookup
-   * reads the key entries of its eight or so candidates' clients in every segment.
+   * order, and one doc-values reader per segment that reads its hits in document order: a put
+   * batch reads all its clients' entries, a search those of its kept records' clients, in every
+   * segment.
    */
   private static KeyEntry[] keys(IndexSearcher s, List<KeyName> sorted) throws IOException {
     KeyEntry[] found = new KeyEntry[sorted.size()];
