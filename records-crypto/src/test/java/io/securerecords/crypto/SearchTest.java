@@ -184,8 +184,10 @@ class SearchTest {
     Registration zoes = Registration.parse(Register.GMC, "1234567");
     assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY),
         1), "psu", IndexQuery.equal("register", zoes), null, 10)));
-    // This instance caches Zoë's key; another rotates it and re-seals her records (and the
-    // checks their entries carry) under the new primary.
+    // This instance caches Zoë's key; another rotates it and re-seals her records under the new
+    // primary (her entries' checks stay sealed under the old key, which the new keyset still
+    // holds: checksSealedUnderAKeyRotatedThroughAnotherInstanceAreOpenedUnderTheStoredKey
+    // rewrites them too).
     SecureRecords other = SecureRecords.builder().store(store).kek(kek).clock(Fixtures.CLOCK)
         .expectedClients(16).keywordIndex().build();
     other.rotateDataKey(zoe);
