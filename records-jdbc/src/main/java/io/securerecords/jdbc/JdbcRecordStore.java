@@ -46,9 +46,12 @@ import javax.sql.DataSource;
  *
  * <p><b>Term hits.</b> {@link #hitsByTerm} reads a term's record ids and carried bytes from the
  * term table alone, in one query, without reading any record: a blind-index search reads them
- * for every candidate of a truncated term and drops the false positives unread. On H2 (schema
- * version 3) the query is answered from one index holding every column it reads, in term order,
- * not a row read per entry.
+ * for every candidate of a truncated term and drops the false positives unread. The query is
+ * answered from one index holding every column it reads, in term order, not a row read per
+ * entry: on H2 an index that replaced the term table's primary key (schema version 3), on
+ * PostgreSQL the primary key with the carried bytes included (version 4; an index-only scan for
+ * the table pages VACUUM has marked all-visible), on MariaDB (InnoDB) the primary key that holds
+ * each row.
  *
  * <p><b>Transactions.</b> {@link #write} applies a batch in one transaction at READ COMMITTED:
  * records and keys by compare-and-set on their version ({@code UPDATE ... WHERE version = ?}; a

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class Schema {
   /** The newest schema version this library knows; it refuses a database at a newer one. */
-  static final int LATEST = 3;
+  static final int LATEST = 4;
 
   static final String DEFAULT_PREFIX = "sr_";
 
@@ -28,7 +28,8 @@ final class Schema {
   private static final Pattern DEFAULT_NAME = Pattern.compile("\\bsr_");
   /** The migration file of each version, version 1 first. */
   private static final List<String> MIGRATIONS =
-      List.of("V1__secure_records.sql", "V2__term_carried.sql", "V3__term_hits_index.sql");
+      List.of("V1__secure_records.sql", "V2__term_carried.sql", "V3__term_hits_index.sql",
+          "V4__term_hits_covering.sql");
 
   final Dialect dialect;
   final String prefix;
