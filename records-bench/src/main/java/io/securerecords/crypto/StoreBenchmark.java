@@ -93,7 +93,7 @@ public class StoreBenchmark {
     for (RecordId id : sealedPut()) {
       SealedRecord r = fixture.store.record(id).orElseThrow();
       sealedBatch.add(r);
-      sealedEntries.add(fixture.records.indexes().entriesFor(
+      sealedEntries.add(fixture.records.indexes().current().entriesFor(
           fixture.records.dataKeys().forReading(r.client()), id, r.type(),
           fixture.records.open(id, all)));
     }

@@ -59,7 +59,7 @@ class PlainTwinTest {
   private static Map<String, Long> sealedPerIndex(SecureRecords records,
       io.securerecords.api.record.ClientId client, io.securerecords.api.schema.RecordType type,
       Map<String, byte[]> fields) {
-    return records.indexes().entriesFor(records.dataKeys().forWriting(client).keys(),
+    return records.indexes().current().entriesFor(records.dataKeys().forWriting(client).keys(),
             io.securerecords.api.record.RecordId.random(), type, fields).stream()
         .map(e -> e.term().index())
         .collect(Collectors.groupingBy(i -> i, TreeMap::new, Collectors.counting()));

@@ -367,7 +367,7 @@ final class Disclosures {
   /** The blind-index entries of a record's plaintext, for every index on its type. */
   List<IndexEntry> entriesFor(ClientKeys keys, RecordId id, RecordType type,
       Map<String, byte[]> plaintext) {
-    return indexes.entriesFor(keys, id, type, plaintext);
+    return indexes.current().entriesFor(keys, id, type, plaintext);
   }
 
   /** A log entry waiting to be sealed and appended. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.prf.PrfConfig;
 import io.securerecords.api.error.InvalidInputException;
+import io.securerecords.api.error.KeyUnavailableException;
 import io.securerecords.api.psu.Registration;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.RecordType;
@@ -41,8 +42,10 @@ final class Indexes {
   private final Map<String, Declared> declared;
   private final SystemKeys systemKeys;
   private final RecordStore store;
-  private final Map<String, BlindIndex> current = new ConcurrentHashMap<>();
-  private final Map<String, Previous> previous = new ConcurrentHashMap<>();
+  /** Each index's current key as last read, with its entry's version. */
+  private final Map<String, Versioned> current = new ConcurrentHashMap<>();
+  /** Each index's previous key as last read during a rotation, with its entry's version. */
+  private final Map<String, Versioned> previous = new ConcurrentHashMap<>();
 
   Indexes(List<Declared> declared, SystemKeys systemKeys, RecordStore store) {
     Map<String, Declared> byName = new LinkedHashMap<>();
@@ -81,50 +84,99 @@ final class Indexes {
     return declared.keySet();
   }
 
-  private BlindIndex current(Declared d) {
-    return current.computeIfAbsent(d.spec().name(), n -> BlindIndex.create(d.spec(),
-        systemKeys.loadOrCreate(keyName(n), () -> BlindIndex.generateKeyset())));
-  }
-
-  /** The index under its previous key, while a rotation is in progress. */
-  private Optional<BlindIndex> previous(Declared d) {
-    Optional<KeyEntry> entry = store.key(previousKeyName(d.spec().name()));
-    if (entry.isEmpty() || !(entry.get() instanceof KeyEntry.Wrapped)) {
-      return Optional.empty();
+  /**
+   * The current keys of every declared index as the store holds them now, read in one read, to
+   * compute a write's entries with. Reading them for each write, not once per instance, is what
+   * makes a rotation begun or finished through another instance over the same store take effect
+   * here at the next write: entries written under a key the store no longer holds as current
+   * would be found by no query once the rotation is finished. Unwrapping (a KEK call) happens once
+   * per key version.
+   */
+  Current current() {
+    Map<KeyName, KeyEntry> entries = read(declared.keySet().stream().map(Indexes::keyName).toList());
+    Map<String, BlindIndex> keys = new LinkedHashMap<>();
+    for (Declared d : declared.values()) {
+      keys.put(d.spec().name(), currentOf(d, entries.get(keyName(d.spec().name()))));
     }
-    // Unwrapping is a KEK call (a KMS round trip in production): once per key version.
-    Previous cached = previous.get(d.spec().name());
-    if (cached == null || cached.version() != entry.get().version()) {
-      cached = new Previous(entry.get().version(),
-          BlindIndex.create(d.spec(), systemKeys.unwrap(entry.get())));
-      previous.put(d.spec().name(), cached);
-    }
-    return Optional.of(cached.index());
+    return new Current(keys);
   }
-
-  /** A previous index key, as unwrapped for one version of its entry. */
-  private record Previous(long version, BlindIndex index) {}
 
   /**
-   * Every entry of a record under the current keys: each term once, carrying the checks of the
-   * values filed under it, sealed under the record's client key ({@link TermChecks}). Only
-   * indexes of values about as many as the clients carry checks (names, register numbers,
-   * emails, compounds): their truncated terms each stand for several values. Codes and months
-   * are few, so their terms seldom stand for more than one and checks would drop almost nothing;
-   * keyword searches intersect ids first. Those entries carry nothing.
+   * An index's keys for a query, as the store holds them now: the current key and, while a
+   * rotation is in progress, the previous one, both entries in one read, so that a rotation begun
+   * or finished through another instance is seen at once.
    */
-  List<IndexEntry> entriesFor(ClientKeys keys, RecordId id, RecordType type,
-      Map<String, byte[]> plaintext) {
-    Map<IndexTerm, List<byte[]>> checks = new LinkedHashMap<>();
-    for (Declared d : declared.values()) {
-      if (d.type().equals(type)) {
-        blindedOf(current(d), plaintext, checks);
-      }
+  private List<BlindIndex> forQuery(Declared d) {
+    String n = d.spec().name();
+    Map<KeyName, KeyEntry> entries = read(List.of(keyName(n), previousKeyName(n)));
+    List<BlindIndex> out = new ArrayList<>(2);
+    out.add(currentOf(d, entries.get(keyName(n))));
+    KeyEntry old = entries.get(previousKeyName(n));
+    if (old instanceof KeyEntry.Wrapped) {
+      out.add(cached(previous, d, old));
     }
-    List<IndexEntry> out = new ArrayList<>(checks.size());
-    checks.forEach((term, list) -> out.add(list.isEmpty() ? IndexEntry.of(term)
-        : new IndexEntry(term, TermChecks.seal(keys, id, term, list))));
     return out;
+  }
+
+  private Map<KeyName, KeyEntry> read(List<KeyName> names) {
+    Map<KeyName, KeyEntry> out = new java.util.HashMap<>();
+    store.keys(new java.util.TreeSet<>(names)).forEach(e -> out.put(e.name(), e));
+    return out;
+  }
+
+  /** The index under the current key whose entry was read ({@code null}: none yet, so made now). */
+  private BlindIndex currentOf(Declared d, KeyEntry entry) {
+    KeyName name = keyName(d.spec().name());
+    if (entry == null) {
+      // First use in this store: made now, or the one another writer made first.
+      systemKeys.loadOrCreate(name, () -> BlindIndex.generateKeyset());
+      entry = store.key(name).orElseThrow(() -> new KeyUnavailableException(
+          "index key " + name + " was not stored", null));
+    }
+    return cached(current, d, entry);
+  }
+
+  private BlindIndex cached(Map<String, Versioned> cache, Declared d, KeyEntry entry) {
+    Versioned v = cache.get(d.spec().name());
+    if (v == null || v.version() != entry.version()) {
+      v = new Versioned(entry.version(), BlindIndex.create(d.spec(), systemKeys.unwrap(entry)));
+      cache.put(d.spec().name(), v);
+    }
+    return v.index();
+  }
+
+  /** An index key as unwrapped for one version of its entry. */
+  private record Versioned(long version, BlindIndex index) {}
+
+  /** The current keys of the declared indexes as read at one moment ({@link #current()}). */
+  final class Current {
+    private final Map<String, BlindIndex> keys;
+
+    private Current(Map<String, BlindIndex> keys) {
+      this.keys = keys;
+    }
+
+    /**
+     * Every entry of a record under these keys: each term once, carrying the checks of the
+     * values filed under it, sealed under the record's client key ({@link TermChecks}). Only
+     * indexes of values about as many as the clients carry checks (names, register numbers,
+     * emails, compounds): their truncated terms each stand for several values. Codes and months
+     * are few, so their terms seldom stand for more than one and checks would drop almost
+     * nothing; keyword searches intersect ids first. Those entries carry nothing.
+     */
+    List<IndexEntry> entriesFor(ClientKeys keys, RecordId id, RecordType type,
+        Map<String, byte[]> plaintext) {
+      Map<IndexTerm, List<byte[]>> checks = new LinkedHashMap<>();
+      for (Declared d : declared.values()) {
+        if (d.type().equals(type)) {
+          blindedOf(this.keys.get(d.spec().name()), plaintext, checks);
+        }
+      }
+      List<IndexEntry> out = new ArrayList<>(checks.size());
+      checks.forEach((term, list) -> out.add(list.isEmpty() ? IndexEntry.of(term)
+          : new IndexEntry(term, TermChecks.seal(keys, id, term, list))));
+      return out;
+    }
   }
 
   /** Adds a record's terms in one index, each with the checks to carry (none: carries nothing). */
@@ -196,9 +248,7 @@ final class Indexes {
    * previous one. For a keyword index the value is one word; for a month index a month range.
    */
   List<IndexTerm> queryTerms(Declared d, Object... values) {
-    List<BlindIndex> keys = new ArrayList<>();
-    keys.add(current(d));
-    previous(d).ifPresent(keys::add);
+    List<BlindIndex> keys = forQuery(d);
     Set<IndexTerm> out = new LinkedHashSet<>();
     for (BlindIndex index : keys) {
       if (kindOf(d.spec()) == IndexKind.MONTH && values.length == 2
@@ -223,10 +273,7 @@ final class Indexes {
       queryTerms(d, values).forEach(t -> out.put(t, List.of()));
       return out;
     }
-    List<BlindIndex> keys = new ArrayList<>();
-    keys.add(current(d));
-    previous(d).ifPresent(keys::add);
-    for (BlindIndex index : keys) {
+    for (BlindIndex index : forQuery(d)) {
       BlindIndex.Blinded b = index.blinded(values);
       out.computeIfAbsent(b.term(), t -> new ArrayList<>()).add(b.check());
     }
@@ -287,7 +334,6 @@ final class Indexes {
     }
     systemKeys.put(previousKeyName(index), old, previous.map(KeyEntry::version).orElse(0L));
     systemKeys.replace(name, BlindIndex.generateKeyset());
-    current.remove(d.spec().name());
   }
 
   /** Ends a rotation once every record carries new terms: the previous key is destroyed. */

@@ -106,6 +106,9 @@ final class KeyMaintenance {
     RecordId after = null;
     for (List<RecordId> page = store.recordIds(null, PAGE); !page.isEmpty();
         page = store.recordIds(after, PAGE)) {
+      // The index keys as stored now, read once a page: a rotation through another instance
+      // takes effect within a page.
+      Indexes.Current current = indexes.current();
       for (RecordId id : page) {
         after = id;
         Optional<SealedRecord> found = store.record(id);
@@ -122,7 +125,7 @@ final class KeyMaintenance {
         Map<String, byte[]> plaintext = RecordSealer.open(keys, record, null);
         try {
           store.write(WriteBatch.builder()
-              .indexEntries(id, indexes.entriesFor(keys, id, record.type(), plaintext)).build());
+              .indexEntries(id, current.entriesFor(keys, id, record.type(), plaintext)).build());
           count++;
         } catch (ConflictException deleted) {
           // Deleted meanwhile: nothing to index.

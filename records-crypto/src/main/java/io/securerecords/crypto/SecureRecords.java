@@ -240,13 +240,14 @@ public final class SecureRecords implements AutoCloseable {
       Set<ClientId> clients = new java.util.LinkedHashSet<>();
       records.forEach(r -> clients.add(r.client()));
       Map<ClientId, DataKeys.ForWriting> keysOf = dataKeys.forWriting(clients);
+      Indexes.Current current = indexes.current();
       WriteBatch.Builder batch = WriteBatch.builder();
       for (int i = 0; i < records.size(); i++) {
         Pending r = records.get(i);
         DataKeys.ForWriting keys = keysOf.get(r.client());
         batch.putRecord(RecordSealer.seal(keys.keys(), r.schema().type(), ids.get(i), 1, now, now,
             r.plaintext()), 0).indexEntries(ids.get(i),
-            indexes.entriesFor(keys.keys(), ids.get(i), r.schema().type(), r.plaintext()));
+            current.entriesFor(keys.keys(), ids.get(i), r.schema().type(), r.plaintext()));
       }
       keysOf.values().forEach(k -> k.newEntry().ifPresent(entry -> batch.putKey(entry, 0)));
       try {
@@ -293,7 +294,7 @@ public final class SecureRecords implements AutoCloseable {
     SealedRecord next = RecordSealer.seal(keys, schema.type(), id, expectedVersion + 1,
         current.created(), clock.instant(), plaintext);
     store.write(WriteBatch.builder().putRecord(next, expectedVersion)
-        .indexEntries(id, indexes.entriesFor(keys, id, schema.type(), plaintext)).build());
+        .indexEntries(id, indexes.current().entriesFor(keys, id, schema.type(), plaintext)).build());
     return next.version();
   }
 

@@ -213,6 +213,37 @@ class SearchTest {
   }
 
   @Test
+  void anIndexKeyRotatedThroughAnotherInstanceIsUsedHereByWritesAndQueries() {
+    Set<FieldClass> identity = EnumSet.of(FieldClass.IDENTITY);
+    IndexQuery zoes = IndexQuery.equal("register", Registration.parse(Register.GMC, "1234567"));
+    // This instance has used the register index's key, to write and to query.
+    assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, identity, 1), "psu", zoes,
+        null, 10)));
+    // Another instance rotates it, re-indexes every record and destroys the old key.
+    SecureRecords other = SecureRecords.builder().store(store).kek(kek).clock(Fixtures.CLOCK)
+        .expectedClients(16).keywordIndex().build();
+    other.rotateIndexKey("register");
+    assertTrue(other.reindex() >= 4);
+    other.finishIndexRotation("register");
+
+    // A record written here now carries terms under the new key, which the other instance finds
+    // (no re-index will come to fix terms written under the destroyed key).
+    ClientId sam = ClientId.random();
+    RecordId samBasic = records.put(sam, BasicRecord.builder("Sam Jones",
+        Registration.parse(Register.GMC, "2345678")).build());
+    records.put(sam, CaseworkRecord.builder(Team.IST, "IST-2", LocalDate.of(2026, 3, 5))
+        .adviser("Alex Adviser").summary("First meeting.").build());
+    IndexQuery sams = IndexQuery.equal("register", Registration.parse(Register.GMC, "2345678"));
+    assertEquals(List.of(samBasic), ids(other.search(token(ALEX, identity, 1), "psu", sams, null,
+        10)));
+    // Queries here use the new key too: Zoë's re-indexed record and Sam's are found.
+    assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, identity, 1), "psu", zoes,
+        null, 10)));
+    assertEquals(List.of(samBasic), ids(records.search(token(ALEX, identity, 1), "psu", sams, null,
+        10)));
+  }
+
+  @Test
   void entriesCarryingNothingAreReadAndMatchedInFull() {
     // As a store that keeps no carried bytes (or entries written before they existed) answers.
     store.onHitRead = hit -> new TermHit(hit.record(), new byte[0]);
