@@ -42,10 +42,8 @@ final class Indexes {
   private final Map<String, Declared> declared;
   private final SystemKeys systemKeys;
   private final RecordStore store;
-  /** Each index's current key as last read, with its entry's version. */
-  private final Map<String, Versioned> current = new ConcurrentHashMap<>();
-  /** Each index's previous key as last read during a rotation, with its entry's version. */
-  private final Map<String, Versioned> previous = new ConcurrentHashMap<>();
+  /** Each index's keys as last read from the store. */
+  private final Map<String, State> states = new ConcurrentHashMap<>();
 
   Indexes(List<Declared> declared, SystemKeys systemKeys, RecordStore store) {
     Map<String, Declared> byName = new LinkedHashMap<>();
@@ -85,37 +83,77 @@ final class Indexes {
   }
 
   /**
-   * The current keys of every declared index as the store holds them now, read in one read, to
+   * The current keys of every declared index as the store holds them now ({@link #states}), to
    * compute a write's entries with. Reading them for each write, not once per instance, is what
    * makes a rotation begun or finished through another instance over the same store take effect
    * here at the next write: entries written under a key the store no longer holds as current
-   * would be found by no query once the rotation is finished. Unwrapping (a KEK call) happens once
-   * per key version.
+   * would be found by no query once the rotation is finished.
    */
   Current current() {
-    Map<KeyName, KeyEntry> entries = read(declared.keySet().stream().map(Indexes::keyName).toList());
     Map<String, BlindIndex> keys = new LinkedHashMap<>();
-    for (Declared d : declared.values()) {
-      keys.put(d.spec().name(), currentOf(d, entries.get(keyName(d.spec().name()))));
-    }
+    states(declared.values()).forEach((name, state) -> keys.put(name, state.current()));
     return new Current(keys);
   }
 
   /**
-   * An index's keys for a query, as the store holds them now: the current key and, while a
-   * rotation is in progress, the previous one, both entries in one read, so that a rotation begun
-   * or finished through another instance is seen at once.
+   * An index's keys for a query, as the store holds them now ({@link #states}): the current key
+   * and, while a rotation is in progress, the previous one.
    */
   private List<BlindIndex> forQuery(Declared d) {
-    String n = d.spec().name();
-    Map<KeyName, KeyEntry> entries = read(List.of(keyName(n), previousKeyName(n)));
-    List<BlindIndex> out = new ArrayList<>(2);
-    out.add(currentOf(d, entries.get(keyName(n))));
-    KeyEntry old = entries.get(previousKeyName(n));
-    if (old instanceof KeyEntry.Wrapped) {
-      out.add(cached(previous, d, old));
+    State state = states(List.of(d)).get(d.spec().name());
+    return state.previous() == null ? List.of(state.current())
+        : List.of(state.current(), state.previous());
+  }
+
+  /**
+   * These indexes' keys as the store holds them now, in one read, and a second only when they
+   * changed. A rotation writes an index's previous-key entry in the same atomic write as its new
+   * current key ({@link #rotate}), and finishing one writes that entry again, so the previous
+   * entry's version marks every change: the keys held here are the stored ones while it is
+   * unchanged. Only the indexes whose mark moved (or that this instance has not read yet) have
+   * both entries read again, together, and unwrapped (a KEK call).
+   */
+  private Map<String, State> states(java.util.Collection<Declared> indexes) {
+    Map<KeyName, KeyEntry> marks = read(indexes.stream()
+        .map(d -> previousKeyName(d.spec().name())).toList());
+    Map<String, State> out = new LinkedHashMap<>();
+    List<Declared> moved = new ArrayList<>();
+    for (Declared d : indexes) {
+      State held = states.get(d.spec().name());
+      if (held != null && held.mark() == version(marks.get(previousKeyName(d.spec().name())))) {
+        out.put(d.spec().name(), held);
+      } else {
+        moved.add(d);
+      }
     }
-    return out;
+    if (moved.isEmpty()) {
+      return out;
+    }
+    List<KeyName> names = new ArrayList<>();
+    moved.forEach(d -> names.addAll(List.of(keyName(d.spec().name()),
+        previousKeyName(d.spec().name()))));
+    Map<KeyName, KeyEntry> entries = read(names);
+    for (Declared d : moved) {
+      String n = d.spec().name();
+      KeyEntry old = entries.get(previousKeyName(n));
+      KeyEntry now = entries.get(keyName(n));
+      KeysetHandle current = now != null ? systemKeys.unwrap(now)
+          // First use in this store: made now, or the one another writer made first.
+          : systemKeys.loadOrCreate(keyName(n), () -> BlindIndex.generateKeyset());
+      State state = new State(version(old), BlindIndex.create(d.spec(), current),
+          old instanceof KeyEntry.Wrapped ? BlindIndex.create(d.spec(), systemKeys.unwrap(old))
+              : null);
+      states.put(n, state);
+      out.put(n, state);
+    }
+    // In the order asked for.
+    Map<String, State> ordered = new LinkedHashMap<>();
+    indexes.forEach(d -> ordered.put(d.spec().name(), out.get(d.spec().name())));
+    return ordered;
+  }
+
+  private static long version(KeyEntry entry) {
+    return entry == null ? 0 : entry.version();
   }
 
   private Map<KeyName, KeyEntry> read(List<KeyName> names) {
@@ -124,29 +162,11 @@ final class Indexes {
     return out;
   }
 
-  /** The index under the current key whose entry was read ({@code null}: none yet, so made now). */
-  private BlindIndex currentOf(Declared d, KeyEntry entry) {
-    KeyName name = keyName(d.spec().name());
-    if (entry == null) {
-      // First use in this store: made now, or the one another writer made first.
-      systemKeys.loadOrCreate(name, () -> BlindIndex.generateKeyset());
-      entry = store.key(name).orElseThrow(() -> new KeyUnavailableException(
-          "index key " + name + " was not stored", null));
-    }
-    return cached(current, d, entry);
-  }
-
-  private BlindIndex cached(Map<String, Versioned> cache, Declared d, KeyEntry entry) {
-    Versioned v = cache.get(d.spec().name());
-    if (v == null || v.version() != entry.version()) {
-      v = new Versioned(entry.version(), BlindIndex.create(d.spec(), systemKeys.unwrap(entry)));
-      cache.put(d.spec().name(), v);
-    }
-    return v.index();
-  }
-
-  /** An index key as unwrapped for one version of its entry. */
-  private record Versioned(long version, BlindIndex index) {}
+  /**
+   * An index's keys as read together: the version of its previous-key entry (0: none) that marks
+   * them, the current key, and the previous key while a rotation is in progress (else null).
+   */
+  private record State(long mark, BlindIndex current, BlindIndex previous) {}
 
   /** The current keys of the declared indexes as read at one moment ({@link #current()}). */
   final class Current {
@@ -324,16 +344,25 @@ final class Indexes {
 
   /** Starts a key rotation: the current key becomes the previous one, a new key is made. */
   void rotate(String index) {
-    Declared d = declared(index);
+    declared(index);
     KeyName name = keyName(index);
-    KeysetHandle old = systemKeys.loadOrCreate(name, () -> BlindIndex.generateKeyset());
+    systemKeys.loadOrCreate(name, () -> BlindIndex.generateKeyset());
+    KeyEntry current = store.key(name).orElseThrow(
+        () -> new KeyUnavailableException("index key " + name + " is not held", null));
     Optional<KeyEntry> previous = store.key(previousKeyName(index));
     if (previous.isPresent() && previous.get() instanceof KeyEntry.Wrapped) {
       throw new io.securerecords.api.error.ConflictException(
           "index " + index + " is already being rotated: finish the re-index first");
     }
-    systemKeys.put(previousKeyName(index), old, previous.map(KeyEntry::version).orElse(0L));
-    systemKeys.replace(name, BlindIndex.generateKeyset());
+    // Both entries in one atomic write: the previous entry's version marks every change of the
+    // current key for the instances reading them (states). A concurrent rotation conflicts.
+    long marked = previous.map(KeyEntry::version).orElse(0L);
+    store.write(io.securerecords.api.store.WriteBatch.builder()
+        .putKey(systemKeys.wrap(previousKeyName(index), systemKeys.unwrap(current), marked + 1),
+            marked)
+        .putKey(systemKeys.wrap(name, BlindIndex.generateKeyset(), current.version() + 1),
+            current.version())
+        .build());
   }
 
   /** Ends a rotation once every record carries new terms: the previous key is destroyed. */

@@ -224,6 +224,9 @@ class SearchTest {
         .expectedClients(16).keywordIndex().build();
     other.rotateIndexKey("register");
     assertTrue(other.reindex() >= 4);
+    // Mid-rotation, queries here use both keys: Zoë's entries are now under the new one only.
+    assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, identity, 1), "psu", zoes,
+        null, 10)));
     other.finishIndexRotation("register");
 
     // A record written here now carries terms under the new key, which the other instance finds
@@ -241,6 +244,19 @@ class SearchTest {
         null, 10)));
     assertEquals(List.of(samBasic), ids(records.search(token(ALEX, identity, 1), "psu", sams, null,
         10)));
+  }
+
+  @Test
+  void whileAnIndexsKeysAreUnchangedAQueryReadsOnlyItsPreviousKeyEntry() {
+    IndexQuery zoes = IndexQuery.equal("register", Registration.parse(Register.GMC, "1234567"));
+    Set<KeyName> indexKeys = Set.of(Indexes.keyName("register"), Indexes.previousKeyName("register"));
+    records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1), "psu", zoes, null, 10);
+    store.keyReads.clear();
+    assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY),
+        1), "psu", zoes, null, 10)));
+    // Its version marks every change of the current key (a rotation writes both in one write).
+    assertEquals(List.of(List.of(Indexes.previousKeyName("register"))), store.keyReads.stream()
+        .filter(read -> read.stream().anyMatch(indexKeys::contains)).toList());
   }
 
   @Test
