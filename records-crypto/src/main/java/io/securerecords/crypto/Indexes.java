@@ -116,40 +116,33 @@ final class Indexes {
   private Map<String, State> states(java.util.Collection<Declared> indexes) {
     Map<KeyName, KeyEntry> marks = read(indexes.stream()
         .map(d -> previousKeyName(d.spec().name())).toList());
-    Map<String, State> out = new LinkedHashMap<>();
     List<Declared> moved = new ArrayList<>();
     for (Declared d : indexes) {
       State held = states.get(d.spec().name());
-      if (held != null && held.mark() == version(marks.get(previousKeyName(d.spec().name())))) {
-        out.put(d.spec().name(), held);
-      } else {
+      if (held == null || held.mark() != version(marks.get(previousKeyName(d.spec().name())))) {
         moved.add(d);
       }
     }
-    if (moved.isEmpty()) {
-      return out;
+    if (!moved.isEmpty()) {
+      List<KeyName> names = new ArrayList<>();
+      moved.forEach(d -> names.addAll(List.of(keyName(d.spec().name()),
+          previousKeyName(d.spec().name()))));
+      Map<KeyName, KeyEntry> entries = read(names);
+      for (Declared d : moved) {
+        String n = d.spec().name();
+        KeyEntry old = entries.get(previousKeyName(n));
+        KeyEntry now = entries.get(keyName(n));
+        KeysetHandle current = now != null ? systemKeys.unwrap(now)
+            // First use in this store: made now, or the one another writer made first.
+            : systemKeys.loadOrCreate(keyName(n), () -> BlindIndex.generateKeyset());
+        states.put(n, new State(version(old), BlindIndex.create(d.spec(), current),
+            old instanceof KeyEntry.Wrapped ? BlindIndex.create(d.spec(), systemKeys.unwrap(old))
+                : null));
+      }
     }
-    List<KeyName> names = new ArrayList<>();
-    moved.forEach(d -> names.addAll(List.of(keyName(d.spec().name()),
-        previousKeyName(d.spec().name()))));
-    Map<KeyName, KeyEntry> entries = read(names);
-    for (Declared d : moved) {
-      String n = d.spec().name();
-      KeyEntry old = entries.get(previousKeyName(n));
-      KeyEntry now = entries.get(keyName(n));
-      KeysetHandle current = now != null ? systemKeys.unwrap(now)
-          // First use in this store: made now, or the one another writer made first.
-          : systemKeys.loadOrCreate(keyName(n), () -> BlindIndex.generateKeyset());
-      State state = new State(version(old), BlindIndex.create(d.spec(), current),
-          old instanceof KeyEntry.Wrapped ? BlindIndex.create(d.spec(), systemKeys.unwrap(old))
-              : null);
-      states.put(n, state);
-      out.put(n, state);
-    }
-    // In the order asked for.
-    Map<String, State> ordered = new LinkedHashMap<>();
-    indexes.forEach(d -> ordered.put(d.spec().name(), out.get(d.spec().name())));
-    return ordered;
+    Map<String, State> out = new LinkedHashMap<>();
+    indexes.forEach(d -> out.put(d.spec().name(), states.get(d.spec().name())));
+    return out;
   }
 
   private static long version(KeyEntry entry) {

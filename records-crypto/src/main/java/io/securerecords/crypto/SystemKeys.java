@@ -101,12 +101,6 @@ final class SystemKeys {
     }
   }
 
-  /** Stores a keyset under a name whose entry is now at {@code expectedVersion} (0: none). */
-  void put(KeyName name, KeysetHandle keyset, long expectedVersion) {
-    store.write(WriteBatch.builder()
-        .putKey(wrap(name, keyset, expectedVersion + 1), expectedVersion).build());
-  }
-
   /** Stores a changed keyset (e.g. after rotation) as the next version of its entry. */
   void replace(KeyName name, KeysetHandle keyset) {
     KeyEntry current = store.key(name).orElseThrow(

@@ -150,8 +150,7 @@ class SearchTest {
         ? new io.securerecords.api.store.KeyEntry.Erased(erased, e.version() + 1, Fixtures.CLOCK.instant())
         : e;
     // Another instance over the same store, with nothing cached.
-    SecureRecords fresh = SecureRecords.builder().store(store).kek(kek).clock(Fixtures.CLOCK)
-        .expectedClients(16).keywordIndex().build();
+    SecureRecords fresh = anotherInstance();
 
     store.keyReads.clear();
     SearchResult found = fresh.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1), "psu",
@@ -188,8 +187,7 @@ class SearchTest {
     // primary (her entries' checks stay sealed under the old key, which the new keyset still
     // holds: checksSealedUnderAKeyRotatedThroughAnotherInstanceAreOpenedUnderTheStoredKey
     // rewrites them too).
-    SecureRecords other = SecureRecords.builder().store(store).kek(kek).clock(Fixtures.CLOCK)
-        .expectedClients(16).keywordIndex().build();
+    SecureRecords other = anotherInstance();
     other.rotateDataKey(zoe);
     assertEquals(2, other.reseal(zoe));
     assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY),
@@ -204,8 +202,7 @@ class SearchTest {
         IndexQuery.equal("register", zoes), null, 10)));
     // This instance caches Zoë's key; another rotates it and rewrites every index entry, so her
     // entries' checks are sealed under a key this instance's cached keyset does not hold.
-    SecureRecords other = SecureRecords.builder().store(store).kek(kek).clock(Fixtures.CLOCK)
-        .expectedClients(16).keywordIndex().build();
+    SecureRecords other = anotherInstance();
     other.rotateDataKey(zoe);
     assertTrue(other.reindex() > 0);
     assertEquals(List.of(zoeBasic), ids(records.search(token, "psu",
@@ -220,8 +217,7 @@ class SearchTest {
     assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, identity, 1), "psu", zoes,
         null, 10)));
     // Another instance rotates it, re-indexes every record and destroys the old key.
-    SecureRecords other = SecureRecords.builder().store(store).kek(kek).clock(Fixtures.CLOCK)
-        .expectedClients(16).keywordIndex().build();
+    SecureRecords other = anotherInstance();
     other.rotateIndexKey("register");
     assertTrue(other.reindex() >= 4);
     // Mid-rotation, queries here use both keys: Zoë's entries are now under the new one only.
@@ -461,6 +457,12 @@ class SearchTest {
     assertThrows(InvalidInputException.class, () -> notes.withIndexes(
         io.securerecords.api.index.IndexSpec.of("missing", io.securerecords.api.index.IndexKind.NAME,
             "nosuchfield", 8)));
+  }
+
+  /** Another instance over the same store and KEK, with nothing cached. */
+  private SecureRecords anotherInstance() {
+    return SecureRecords.builder().store(store).kek(kek).clock(Fixtures.CLOCK)
+        .expectedClients(16).keywordIndex().build();
   }
 
   private static List<RecordId> ids(SearchResult result) {

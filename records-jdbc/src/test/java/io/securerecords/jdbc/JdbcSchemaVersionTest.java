@@ -57,19 +57,11 @@ class JdbcSchemaVersionTest {
     JdbcRecordStore store = JdbcRecordStore.builder(ds).tablePrefix(prefix).build();
     store.migrate();
     Sql sql = new Sql(new Schema(Dialect.H2, prefix));
-    StringBuilder plan = new StringBuilder();
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql.selectHitsByTerm)) {
-      ps.setString(1, "register");
-      ps.setBytes(2, new byte[] {1, 2, 3});
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          plan.append(rs.getString(1));
-        }
-      }
+    String plan;
+    try (Connection c = ds.getConnection()) {
+      plan = plan(c, "EXPLAIN " + sql.selectHitsByTerm, new IndexTerm("register", new byte[] {1, 2, 3}));
     }
-    assertTrue(plan.toString().toLowerCase(java.util.Locale.ROOT).contains(prefix + "term_hits"),
-        plan.toString());
+    assertTrue(plan.toLowerCase(java.util.Locale.ROOT).contains(prefix + "term_hits"), plan);
   }
 
   /**
@@ -98,26 +90,16 @@ class JdbcSchemaVersionTest {
       }
       String prefix = tables.prefix();
       Sql sql = new Sql(new Schema(Dialect.POSTGRES, prefix));
-      StringBuilder plan = new StringBuilder();
+      String plan;
       try (Connection c = tables.dataSource().getConnection();
           Statement s = c.createStatement()) {
         s.execute("VACUUM ANALYZE " + prefix + "term");
         // Twenty rows: without this the planner reads the whole table, whatever its indexes.
         s.execute("SET enable_seqscan = off");
         s.execute("SET enable_bitmapscan = off");
-        try (PreparedStatement ps = c.prepareStatement(
-            "EXPLAIN (COSTS OFF) " + sql.selectHitsByTerm)) {
-          ps.setString(1, term.index());
-          ps.setBytes(2, term.term());
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              plan.append(rs.getString(1)).append('\n');
-            }
-          }
-        }
+        plan = plan(c, "EXPLAIN (COSTS OFF) " + sql.selectHitsByTerm, term);
       }
-      String text = plan.toString();
-      assertTrue(text.contains("Index Only Scan using " + prefix + "term_pkey"), text);
+      assertTrue(plan.contains("Index Only Scan using " + prefix + "term_pkey"), plan);
       assertEquals(10, store.hitsByTerm(term).size());
     }
   }
@@ -152,6 +134,21 @@ class JdbcSchemaVersionTest {
     for (String bad : new String[] {"", "Sr_", "sr; DROP TABLE x", "1sr_", "sr-"}) {
       assertThrows(IllegalArgumentException.class, () -> JdbcRecordStore.builder(ds).tablePrefix(bad), bad);
     }
+  }
+
+  /** The plan's lines for the hits query of {@code term}, as this EXPLAIN gives them. */
+  private static String plan(Connection c, String explain, IndexTerm term) throws Exception {
+    StringBuilder plan = new StringBuilder();
+    try (PreparedStatement ps = c.prepareStatement(explain)) {
+      ps.setString(1, term.index());
+      ps.setBytes(2, term.term());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+    }
+    return plan.toString();
   }
 
   private static List<Integer> versions(DataSource ds, String prefix) throws Exception {
