@@ -92,8 +92,37 @@ final class DataKeys {
    * @throws TamperedException if the wrapped key fails authentication
    */
   ClientKeys current(ClientId client) {
-    KeyEntry entry = store.key(KeyName.client(client)).orElseThrow(() ->
-        new KeyUnavailableException("no data key is held for client " + client.value(), null));
+    return current(client, store.key(KeyName.client(client)).orElse(null));
+  }
+
+  /**
+   * The key entries of these clients as the store holds them now, after one read of them all
+   * ({@link RecordStore#keys}); each is turned into keys by {@link #current(ClientId, KeyEntry)}.
+   * For passes over many records (re-sealing, re-indexing), so that a key rotated, or a client
+   * erased, through another instance is seen at once, at one read per page.
+   */
+  Map<ClientId, KeyEntry> entries(Collection<ClientId> clients) {
+    Set<KeyName> names = new HashSet<>();
+    clients.forEach(c -> names.add(KeyName.client(c)));
+    Map<ClientId, KeyEntry> stored = new HashMap<>();
+    for (KeyEntry entry : store.keys(names)) {
+      entry.name().client().ifPresent(c -> stored.put(c, entry));
+    }
+    return stored;
+  }
+
+  /**
+   * The client's keys from their key entry just read from the store (null if there is none), as
+   * {@link #current(ClientId)} answers.
+   *
+   * @throws ErasedException if the client was erased
+   * @throws KeyUnavailableException if no key is held for the client
+   * @throws TamperedException if the wrapped key fails authentication
+   */
+  ClientKeys current(ClientId client, KeyEntry entry) {
+    if (entry == null) {
+      throw new KeyUnavailableException("no data key is held for client " + client.value(), null);
+    }
     if (entry instanceof KeyEntry.Wrapped wrapped) {
       return forReading(wrapped);
     }
@@ -136,15 +165,10 @@ final class DataKeys {
    * @throws TamperedException if a stored wrapped key fails authentication
    */
   Map<ClientId, ForWriting> forWriting(Collection<ClientId> clients) {
-    Set<KeyName> names = new HashSet<>();
-    clients.forEach(c -> names.add(KeyName.client(c)));
-    Map<KeyName, KeyEntry> stored = new HashMap<>();
-    for (KeyEntry entry : store.keys(names)) {
-      stored.put(entry.name(), entry);
-    }
+    Map<ClientId, KeyEntry> stored = entries(clients);
     Map<ClientId, ForWriting> out = new LinkedHashMap<>();
     for (ClientId client : clients) {
-      KeyEntry entry = stored.get(KeyName.client(client));
+      KeyEntry entry = stored.get(client);
       if (entry instanceof KeyEntry.Erased) {
         cache.invalidate(client);
         throw erased(client);

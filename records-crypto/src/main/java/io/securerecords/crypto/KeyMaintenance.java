@@ -1,6 +1,7 @@
 package io.securerecords.crypto;
 
 import io.securerecords.api.error.ConflictException;
+import io.securerecords.api.error.ErasedException;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.store.KeyEntry;
@@ -9,13 +10,20 @@ import io.securerecords.api.store.RecordStore;
 import io.securerecords.api.store.SealedField;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.api.store.WriteBatch;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rotation without downtime: new data-key primaries, re-sealing old fields, re-wrapping every
  * key under the KEK's current primary. Each job is idempotent and resumable.
+ *
+ * <p>Every pass opens and seals under the client keys as the store holds them now (one read of
+ * the key entries per client, or per page of records), never under keys this instance merely
+ * cached: a key rotated through another instance is re-sealed to, not mistaken for current.
  */
 final class KeyMaintenance {
   private static final int PAGE = 256;
@@ -31,8 +39,7 @@ final class KeyMaintenance {
   }
 
   void rotateDataKey(ClientId client) {
-    dataKeys.forget(client);
-    ClientKeys current = dataKeys.forReading(client);
+    ClientKeys current = dataKeys.current(client);
     ClientKeys rotated = dataKeys.withNewPrimary(current);
     try {
       store.write(WriteBatch.builder()
@@ -45,9 +52,14 @@ final class KeyMaintenance {
     }
   }
   int reseal(ClientId client) {
+    List<SealedRecord> records = store.records(client);
+    if (records.isEmpty()) {
+      return 0;
+    }
+    ClientKeys keys = dataKeys.current(client);
     int count = 0;
-    for (SealedRecord record : store.records(client)) {
-      if (resealOne(record)) {
+    for (SealedRecord record : records) {
+      if (resealOne(keys, record)) {
         count++;
       }
     }
@@ -58,12 +70,13 @@ final class KeyMaintenance {
     RecordId after = null;
     for (List<RecordId> page = store.recordIds(null, PAGE); !page.isEmpty();
         page = store.recordIds(after, PAGE)) {
-      for (RecordId id : page) {
-        Optional<SealedRecord> record = store.record(id);
-        if (record.isPresent() && resealOne(record.get())) {
+      after = page.get(page.size() - 1);
+      Page records = page(page, null);
+      for (SealedRecord record : records.records()) {
+        ClientKeys keys = records.keys(record);
+        if (keys != null && resealOne(keys, record)) {
           count++;
         }
-        after = id;
       }
     }
     return count;
@@ -88,8 +101,7 @@ final class KeyMaintenance {
     }
     return count;
   }
-  private boolean resealOne(SealedRecord record) {
-    ClientKeys keys = dataKeys.forReading(record.client());
+  private boolean resealOne(ClientKeys keys, SealedRecord record) {
     boolean current = record.format() == RecordSealer.FORMAT
         && record.fields().stream().map(SealedField::ciphertext).allMatch(keys::sealedUnderPrimary);
     if (current) {
@@ -106,26 +118,21 @@ final class KeyMaintenance {
     RecordId after = null;
     for (List<RecordId> page = store.recordIds(null, PAGE); !page.isEmpty();
         page = store.recordIds(after, PAGE)) {
+      after = page.get(page.size() - 1);
       // The index keys as stored now, read once a page: a rotation through another instance
       // takes effect within a page.
       Indexes.Current current = indexes.current();
-      for (RecordId id : page) {
-        after = id;
-        Optional<SealedRecord> found = store.record(id);
-        if (found.isEmpty() || !indexes.covers(found.get().type())) {
-          continue;
-        }
-        SealedRecord record = found.get();
-        ClientKeys keys;
-        try {
-          keys = dataKeys.forReading(record.client());
-        } catch (io.securerecords.api.error.ErasedException erased) {
+      Page records = page(page, indexes);
+      for (SealedRecord record : records.records()) {
+        ClientKeys keys = records.keys(record);
+        if (keys == null) {
           continue;
         }
         Map<String, byte[]> plaintext = RecordSealer.open(keys, record, null);
         try {
           store.write(WriteBatch.builder()
-              .indexEntries(id, current.entriesFor(keys, id, record.type(), plaintext)).build());
+              .indexEntries(record.id(), current.entriesFor(keys, record.id(), record.type(),
+                  plaintext)).build());
           count++;
         } catch (ConflictException deleted) {
           // Deleted meanwhile: nothing to index.
@@ -133,5 +140,49 @@ final class KeyMaintenance {
       }
     }
     return count;
+  }
+
+  /**
+   * A page of records (those of the given indexes' types only, when indexes is given) with their
+   * clients' key entries, read in one read after the records.
+   */
+  private Page page(List<RecordId> ids, Indexes indexes) {
+    List<SealedRecord> records = new ArrayList<>(ids.size());
+    Set<ClientId> clients = new HashSet<>();
+    for (RecordId id : ids) {
+      Optional<SealedRecord> found = store.record(id);
+      if (found.isPresent() && (indexes == null || indexes.covers(found.get().type()))) {
+        records.add(found.get());
+        clients.add(found.get().client());
+      }
+    }
+    return new Page(records, clients.isEmpty() ? Map.of() : dataKeys.entries(clients));
+  }
+
+  /** Records read for a pass, and their clients' key entries as read after them. */
+  private final class Page {
+    private final List<SealedRecord> records;
+    private final Map<ClientId, KeyEntry> entries;
+
+    Page(List<SealedRecord> records, Map<ClientId, KeyEntry> entries) {
+      this.records = records;
+      this.entries = entries;
+    }
+
+    List<SealedRecord> records() {
+      return records;
+    }
+
+    /**
+     * The record's client's keys as stored, or null if the client was erased (their records
+     * went with their key, so this one was read before the erasure and is left alone).
+     */
+    ClientKeys keys(SealedRecord record) {
+      try {
+        return dataKeys.current(record.client(), entries.get(record.client()));
+      } catch (ErasedException erased) {
+        return null;
+      }
+    }
   }
 }

@@ -21,7 +21,8 @@ class RotationTest {
   private final ClientId client = ClientId.random();
 
   private boolean underPrimary(RecordId id) {
-    ClientKeys keys = records.dataKeys().forReading(client);
+    // Through another instance: reading the entry here would refresh this instance's cache.
+    ClientKeys keys = Fixtures.records(store, kek).dataKeys().current(client);
     SealedRecord r = store.inner.record(id).orElseThrow();
     return r.fields().stream().map(SealedField::ciphertext).allMatch(keys::sealedUnderPrimary);
   }
@@ -61,5 +62,38 @@ class RotationTest {
     }
     List<RecordMetadata> mine = records.records(client);
     assertEquals(5, mine.size());
+  }
+
+  @Test
+  void aKeyRotatedThroughAnotherInstanceIsResealedToHereThoughThisOneCachesTheOldKey() {
+    RecordId first = records.put(client, Fixtures.NOTE, Fixtures.note("Ann", null, "one", "o"));
+    RecordId second = records.put(client, Fixtures.NOTE, Fixtures.note("Ann", null, "two", "o"));
+    // This instance caches the client's key; another rotates it.
+    Fixtures.records(store, kek).rotateDataKey(client);
+    assertFalse(underPrimary(first));
+    assertFalse(underPrimary(second));
+
+    assertEquals(2, records.reseal(client));
+    assertTrue(underPrimary(first));
+    assertTrue(underPrimary(second));
+    assertEquals("one", Fixtures.records(store, kek).openAs(first, Map.class).get("summary"));
+  }
+
+  @Test
+  void resealAllUsesKeysRotatedThroughAnotherInstance() {
+    ClientId other = ClientId.random();
+    RecordId mine = records.put(client, Fixtures.NOTE, Fixtures.note("Ann", null, "one", "o"));
+    RecordId theirs = records.put(other, Fixtures.NOTE, Fixtures.note("Bob", null, "two", "o"));
+    SecureRecords elsewhere = Fixtures.records(store, kek);
+    elsewhere.rotateDataKey(client);
+    elsewhere.rotateDataKey(other);
+    // Written elsewhere under the new key, which this instance has never seen.
+    RecordId later = elsewhere.put(client, Fixtures.NOTE, Fixtures.note("Ann", null, "3", "o"));
+
+    assertEquals(2, records.resealAll());
+    assertTrue(underPrimary(mine));
+    assertTrue(underPrimary(later));
+    assertEquals(0, records.resealAll());
+    assertEquals("two", elsewhere.openAs(theirs, Map.class).get("summary"));
   }
 }

@@ -210,6 +210,23 @@ class SearchTest {
   }
 
   @Test
+  void aReindexHereOpensRecordsSealedElsewhereUnderARotatedDataKey() {
+    assertEquals(1, ids(records.search(token(ALEX, EnumSet.of(FieldClass.SERVICE_USE), 1), "psu",
+        IndexQuery.equal("team", Team.IST), null, 10)).size());
+    // This instance caches Zoë's key; another rotates it and writes a record under the new key.
+    SecureRecords other = anotherInstance();
+    other.rotateDataKey(zoe);
+    other.put(zoe, CaseworkRecord.builder(Team.IST, "IST-2", LocalDate.of(2026, 5, 6))
+        .adviser("Alex Adviser").summary("Second referral.").build());
+
+    records.rotateIndexKey("team");
+    assertEquals(5, records.reindex());
+    records.finishIndexRotation("team");
+    assertEquals(2, ids(records.search(token(ALEX, EnumSet.of(FieldClass.SERVICE_USE), 1), "psu",
+        IndexQuery.equal("team", Team.IST), null, 10)).size());
+  }
+
+  @Test
   void anIndexKeyRotatedThroughAnotherInstanceIsUsedHereByWritesAndQueries() {
     Set<FieldClass> identity = EnumSet.of(FieldClass.IDENTITY);
     IndexQuery zoes = IndexQuery.equal("register", Registration.parse(Register.GMC, "1234567"));
