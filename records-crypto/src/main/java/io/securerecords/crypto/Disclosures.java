@@ -428,15 +428,15 @@ final class Disclosures {
   }
 
   /**
-   * {@link #keysIfHeld(ClientId)} for many clients with one store read: the keys of those whose
-   * key entry is held and not erased; the others are left out.
+   * {@link #keysIfHeld(ClientId)} for many clients, from their key entries as one store read
+   * just returned them (entries of other names in it are ignored): the keys of those whose key
+   * entry is held and not erased; the others are left out.
    */
-  Map<ClientId, ClientKeys> keysIfHeld(Set<ClientId> clients) {
-    Set<KeyName> names = new HashSet<>();
-    clients.forEach(c -> names.add(KeyName.client(c)));
+  Map<ClientId, ClientKeys> keysIfHeld(List<KeyEntry> read, Set<ClientId> clients) {
     Map<ClientId, ClientKeys> out = new HashMap<>();
-    for (KeyEntry entry : store.keys(names)) {
-      if (entry instanceof KeyEntry.Wrapped wrapped && names.contains(wrapped.name())) {
+    for (KeyEntry entry : read) {
+      if (entry instanceof KeyEntry.Wrapped wrapped
+          && wrapped.name().client().filter(clients::contains).isPresent()) {
         ClientKeys keys = dataKeys.forReading(wrapped);
         out.put(keys.client(), keys);
       }

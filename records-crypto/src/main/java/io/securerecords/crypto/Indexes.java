@@ -99,10 +99,52 @@ final class Indexes {
    * An index's keys for a query, as the store holds them now ({@link #states}): the current key
    * and, while a rotation is in progress, the previous one.
    */
-  private List<BlindIndex> forQuery(Declared d) {
-    State state = states(List.of(d)).get(d.spec().name());
-    return state.previous() == null ? List.of(state.current())
-        : List.of(state.current(), state.previous());
+  Query forQuery(Declared d) {
+    return new Query(d, states(List.of(d)).get(d.spec().name()));
+  }
+
+  /**
+   * An index's keys for a query as this instance last read them, without reading the store, or
+   * null if it has not read them yet. A query made with them is answered only once {@link
+   * Query#stillStored} holds for the index's previous-key entry as read <em>after</em> the
+   * query's hits (in the same read as their clients' key entries): the keys cannot have changed
+   * between the two reads, so the hits are those a query under the stored keys gets.
+   */
+  Query held(Declared d) {
+    State state = states.get(d.spec().name());
+    return state == null ? null : new Query(d, state);
+  }
+
+  /** One index's keys for a query, and the mark (previous-key entry's version) they stand under. */
+  static final class Query {
+    private final Declared index;
+    private final State state;
+
+    private Query(Declared index, State state) {
+      this.index = index;
+      this.state = state;
+    }
+
+    List<BlindIndex> keys() {
+      return state.previous() == null ? List.of(state.current())
+          : List.of(state.current(), state.previous());
+    }
+
+    /** The entry whose version marks every change of the index's keys ({@link #states}). */
+    KeyName mark() {
+      return previousKeyName(index.spec().name());
+    }
+
+    /** Whether these keys are still the stored ones, given the entries of a later store read. */
+    boolean stillStored(java.util.Collection<KeyEntry> read) {
+      KeyEntry entry = null;
+      for (KeyEntry e : read) {
+        if (e.name().equals(mark())) {
+          entry = e;
+        }
+      }
+      return version(entry) == state.mark();
+    }
   }
 
   /**
@@ -261,7 +303,13 @@ final class Indexes {
    * previous one. For a keyword index the value is one word; for a month index a month range.
    */
   List<IndexTerm> queryTerms(Declared d, Object... values) {
-    List<BlindIndex> keys = forQuery(d);
+    return queryTerms(forQuery(d), values);
+  }
+
+  /** {@link #queryTerms(Declared, Object...)} under the keys given. */
+  List<IndexTerm> queryTerms(Query query, Object... values) {
+    Declared d = query.index;
+    List<BlindIndex> keys = query.keys();
     Set<IndexTerm> out = new LinkedHashSet<>();
     for (BlindIndex index : keys) {
       if (kindOf(d.spec()) == IndexKind.MONTH && values.length == 2
@@ -281,12 +329,17 @@ final class Indexes {
    * the check of the query's value under it; empty lists for indexes whose entries carry none.
    */
   Map<IndexTerm, List<byte[]>> queryChecks(Declared d, Object... values) {
+    return queryChecks(forQuery(d), values);
+  }
+
+  /** {@link #queryChecks(Declared, Object...)} under the keys given. */
+  Map<IndexTerm, List<byte[]>> queryChecks(Query query, Object... values) {
     Map<IndexTerm, List<byte[]>> out = new LinkedHashMap<>();
-    if (!carriesChecks(d.spec())) {
-      queryTerms(d, values).forEach(t -> out.put(t, List.of()));
+    if (!carriesChecks(query.index.spec())) {
+      queryTerms(query, values).forEach(t -> out.put(t, List.of()));
       return out;
     }
-    for (BlindIndex index : forQuery(d)) {
+    for (BlindIndex index : query.keys()) {
       BlindIndex.Blinded b = index.blinded(values);
       out.computeIfAbsent(b.term(), t -> new ArrayList<>()).add(b.check());
     }

@@ -74,12 +74,11 @@ final class Search {
         throw new RefusedException(purpose.clause(), "this purpose cannot search");
       }
       Set<FieldClass> classes = policy.narrow(purpose, claims.fieldClasses());
-      Keys keys = new Keys(disclosures);
-      java.util.NavigableMap<RecordId, ClientId> candidates = candidates(indexes, store, index,
+      Keys keys = new Keys(disclosures, store);
+      java.util.NavigableMap<RecordId, ClientId> candidates = found(indexes, store, index,
           query, id -> (after == null || id.compareTo(after) > 0)
               && (claims.records().isEmpty() || claims.records().contains(id)),
           client -> only == null || client.equals(only), keys);
-      keys.read(candidates.values());
       Set<String> indexed = new HashSet<>();
       index.spec().fields().forEach(f -> indexed.add(f.field()));
       Map<ClientId, ClientFacts> factsOf = new java.util.HashMap<>();
@@ -166,11 +165,13 @@ final class Search {
    */
   static final class Keys {
     private final Disclosures disclosures;
+    private final RecordStore store;
     /** The entries read in this search: a client's keys, or null when erased or not held. */
     private final Map<ClientId, ClientKeys> stored = new java.util.HashMap<>();
 
-    Keys(Disclosures disclosures) {
+    Keys(Disclosures disclosures, RecordStore store) {
       this.disclosures = disclosures;
+      this.store = store;
     }
 
     /** The client's keys as stored (one read the first time), or null if erased or not held. */
@@ -183,13 +184,31 @@ final class Search {
 
     /** Reads the key entries of those of these clients not yet read, in one read (nulls ignored). */
     void read(java.util.Collection<ClientId> clients) {
+      read(clients, null);
+    }
+
+    /**
+     * {@link #read(java.util.Collection)}, reading in the same read the mark of a query's index
+     * keys (if given, the read is made even when no client is unread).
+     *
+     * @return whether the query's keys are still the stored ones (true when none is given)
+     */
+    boolean read(java.util.Collection<ClientId> clients, Indexes.Query query) {
       Set<ClientId> unread = new HashSet<>(clients);
       unread.remove(null);
       unread.removeAll(stored.keySet());
-      if (!unread.isEmpty()) {
-        Map<ClientId, ClientKeys> read = disclosures.keysIfHeld(unread);
-        unread.forEach(c -> stored.put(c, read.get(c)));
+      if (unread.isEmpty() && query == null) {
+        return true;
       }
+      Set<io.securerecords.api.store.KeyName> names = new HashSet<>();
+      unread.forEach(c -> names.add(io.securerecords.api.store.KeyName.client(c)));
+      if (query != null) {
+        names.add(query.mark());
+      }
+      List<io.securerecords.api.store.KeyEntry> entries = store.keys(names);
+      Map<ClientId, ClientKeys> read = disclosures.keysIfHeld(entries, unread);
+      unread.forEach(c -> stored.put(c, read.get(c)));
+      return query == null || query.stillStored(entries);
     }
 
     /**
@@ -216,6 +235,31 @@ final class Search {
   }
 
   /**
+   * The {@link #candidates} of a query under its index's keys as this instance holds them, and
+   * the key entries of their clients ({@link Keys#read}) read together with the mark of those
+   * index keys: when the mark is unchanged the keys were the stored ones when the hits were read,
+   * and the query costs no read of its own for them. When this instance holds no keys for the
+   * index, or the mark moved (a rotation begun or finished through another instance), the keys
+   * are read from the store and the query is made again under them.
+   */
+  static java.util.TreeMap<RecordId, ClientId> found(Indexes indexes, RecordStore store,
+      Indexes.Declared index, IndexQuery query, Predicate<RecordId> wantedId,
+      Predicate<ClientId> wantedClient, Keys keys) {
+    Indexes.Query held = indexes.held(index);
+    if (held != null) {
+      java.util.TreeMap<RecordId, ClientId> found =
+          candidates(indexes, store, held, query, wantedId, wantedClient, keys);
+      if (keys.read(found.values(), held)) {
+        return found;
+      }
+    }
+    java.util.TreeMap<RecordId, ClientId> found = candidates(indexes, store,
+        indexes.forQuery(index), query, wantedId, wantedClient, keys);
+    keys.read(found.values());
+    return found;
+  }
+
+  /**
    * The candidates of a query, by id, each with the client its entry's checks name (null when
    * the entry carries none), each still to be read, opened under its client's current keys and
    * matched: for word queries the ids of the words' term sets, intersected. For the other
@@ -235,7 +279,7 @@ final class Search {
    *     authentication under its client's stored key
    */
   static java.util.TreeMap<RecordId, ClientId> candidates(Indexes indexes, RecordStore store,
-      Indexes.Declared index, IndexQuery query, Predicate<RecordId> wantedId,
+      Indexes.Query indexKeys, IndexQuery query, Predicate<RecordId> wantedId,
       Predicate<ClientId> wantedClient, Keys checkKeys) {
     java.util.TreeMap<RecordId, ClientId> found = new java.util.TreeMap<>();
     if (query instanceof IndexQuery.Words words) {
@@ -243,7 +287,7 @@ final class Search {
       boolean first = true;
       for (String word : words.words()) {
         Set<RecordId> hits = new HashSet<>();
-        indexes.queryTerms(index, word).forEach(t -> hits.addAll(store.findByTerm(t)));
+        indexes.queryTerms(indexKeys, word).forEach(t -> hits.addAll(store.findByTerm(t)));
         if (!words.all() || first) {
           out.addAll(hits);
         } else {
@@ -254,7 +298,7 @@ final class Search {
       out.stream().filter(wantedId).forEach(id -> found.put(id, null));
       return found;
     }
-    for (Map.Entry<IndexTerm, List<byte[]>> term : indexes.queryChecks(index, queryValues(query)).entrySet()) {
+    for (Map.Entry<IndexTerm, List<byte[]>> term : indexes.queryChecks(indexKeys, queryValues(query)).entrySet()) {
       // The hits whose checks are to be opened, by the client they name.
       Map<RecordId, ClientId> toCheck = new java.util.LinkedHashMap<>();
       List<TermHit> hits = store.hitsByTerm(term.getKey());

@@ -134,8 +134,10 @@ class SearchTest {
     List<List<KeyName>> ofCandidates = store.keyReads.stream()
         .filter(read -> read.stream().anyMatch(candidates::contains)).toList();
     // The others' checks were opened under this instance's cached keys and did not hold Zoë's
-    // number: their entries are not read; Zoë's, whose record is opened, is read once.
-    assertEquals(List.of(List.of(KeyName.client(zoe))), ofCandidates);
+    // number: their entries are not read; Zoë's, whose record is opened, is read once, with the
+    // entry that marks the index's keys.
+    assertEquals(List.of(List.of(KeyName.client(zoe), Indexes.previousKeyName("register"))),
+        ofCandidates);
   }
 
   @Test
@@ -260,16 +262,38 @@ class SearchTest {
   }
 
   @Test
-  void whileAnIndexsKeysAreUnchangedAQueryReadsOnlyItsPreviousKeyEntry() {
+  void whileAnIndexsKeysAreUnchangedAQueryChecksThemInTheReadThatFollowsItsHits() {
     IndexQuery zoes = IndexQuery.equal("register", Registration.parse(Register.GMC, "1234567"));
     Set<KeyName> indexKeys = Set.of(Indexes.keyName("register"), Indexes.previousKeyName("register"));
     records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1), "psu", zoes, null, 10);
     store.keyReads.clear();
+    java.util.concurrent.atomic.AtomicInteger readsBeforeHits =
+        new java.util.concurrent.atomic.AtomicInteger(-1);
+    store.onHitRead = hit -> {
+      readsBeforeHits.compareAndSet(-1, store.keyReads.size());
+      return hit;
+    };
     assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY),
         1), "psu", zoes, null, 10)));
-    // Its version marks every change of the current key (a rotation writes both in one write).
-    assertEquals(List.of(List.of(Indexes.previousKeyName("register"))), store.keyReads.stream()
-        .filter(read -> read.stream().anyMatch(indexKeys::contains)).toList());
+    // The previous-key entry's version marks every change of the index's keys (a rotation writes
+    // both in one write): it is read with the kept record's client's key entry, after the hits,
+    // and the keys are not read on their own.
+    List<List<KeyName>> ofIndex = store.keyReads.stream()
+        .filter(read -> read.stream().anyMatch(indexKeys::contains)).toList();
+    assertEquals(List.of(List.copyOf(new java.util.TreeSet<>(
+        Set.of(Indexes.previousKeyName("register"), KeyName.client(zoe))))), ofIndex);
+    assertTrue(store.keyReads.indexOf(ofIndex.get(0)) >= readsBeforeHits.get(),
+        "read after the hits");
+  }
+
+  @Test
+  void aQueryWithNoHitsUnderHeldIndexKeysStillChecksThem() {
+    IndexQuery nobody = IndexQuery.equal("register", Registration.parse(Register.GMC, "7777777"));
+    records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1), "psu", nobody, null, 10);
+    store.keyReads.clear();
+    assertTrue(ids(records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY), 1), "psu", nobody,
+        null, 10)).isEmpty());
+    assertTrue(store.keyReads.contains(List.of(Indexes.previousKeyName("register"))));
   }
 
   @Test
