@@ -102,10 +102,19 @@ final class DataKeys {
    * erased, through another instance is seen at once, at one read per page.
    */
   Map<ClientId, KeyEntry> entries(Collection<ClientId> clients) {
+    return byClient(store.keys(names(clients)));
+  }
+
+  /** The names of these clients' key entries. */
+  static Set<KeyName> names(Collection<ClientId> clients) {
     Set<KeyName> names = new HashSet<>();
     clients.forEach(c -> names.add(KeyName.client(c)));
+    return names;
+  }
+
+  private static Map<ClientId, KeyEntry> byClient(Collection<KeyEntry> read) {
     Map<ClientId, KeyEntry> stored = new HashMap<>();
-    for (KeyEntry entry : store.keys(names)) {
+    for (KeyEntry entry : read) {
       entry.name().client().ifPresent(c -> stored.put(c, entry));
     }
     return stored;
@@ -165,7 +174,15 @@ final class DataKeys {
    * @throws TamperedException if a stored wrapped key fails authentication
    */
   Map<ClientId, ForWriting> forWriting(Collection<ClientId> clients) {
-    Map<ClientId, KeyEntry> stored = entries(clients);
+    return forWriting(clients, store.keys(names(clients)));
+  }
+
+  /**
+   * {@link #forWriting(Collection)} from the clients' key entries in entries just read from the
+   * store (those of other names among them are ignored).
+   */
+  Map<ClientId, ForWriting> forWriting(Collection<ClientId> clients, Collection<KeyEntry> read) {
+    Map<ClientId, KeyEntry> stored = byClient(read);
     Map<ClientId, ForWriting> out = new LinkedHashMap<>();
     for (ClientId client : clients) {
       KeyEntry entry = stored.get(client);

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,9 +91,24 @@ final class Indexes {
    * would be found by no query once the rotation is finished.
    */
   Current current() {
+    return current(read(marks()).values());
+  }
+
+  /**
+   * {@link #current()} from the marks (see {@link #marks}) in entries just read from the store,
+   * so that a write reads them in the same read as its clients' key entries.
+   */
+  Current current(Collection<KeyEntry> read) {
+    Map<KeyName, KeyEntry> marks = new java.util.HashMap<>();
+    read.forEach(e -> marks.put(e.name(), e));
     Map<String, BlindIndex> keys = new LinkedHashMap<>();
-    states(declared.values()).forEach((name, state) -> keys.put(name, state.current()));
+    states(declared.values(), marks).forEach((name, state) -> keys.put(name, state.current()));
     return new Current(keys);
+  }
+
+  /** The entries whose versions mark every change of the declared indexes' keys ({@link #states}). */
+  List<KeyName> marks() {
+    return declared.keySet().stream().map(Indexes::previousKeyName).toList();
   }
 
   /**
@@ -155,9 +171,13 @@ final class Indexes {
    * unchanged. Only the indexes whose mark moved (or that this instance has not read yet) have
    * both entries read again, together, and unwrapped (a KEK call).
    */
-  private Map<String, State> states(java.util.Collection<Declared> indexes) {
-    Map<KeyName, KeyEntry> marks = read(indexes.stream()
-        .map(d -> previousKeyName(d.spec().name())).toList());
+  private Map<String, State> states(Collection<Declared> indexes) {
+    return states(indexes, read(indexes.stream().map(d -> previousKeyName(d.spec().name()))
+        .toList()));
+  }
+
+  /** {@link #states(Collection)} from marks already read (an index's absent: none stored). */
+  private Map<String, State> states(Collection<Declared> indexes, Map<KeyName, KeyEntry> marks) {
     List<Declared> moved = new ArrayList<>();
     for (Declared d : indexes) {
       State held = states.get(d.spec().name());

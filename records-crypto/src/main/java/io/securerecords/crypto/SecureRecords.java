@@ -236,11 +236,12 @@ public final class SecureRecords implements AutoCloseable {
       ids.add(RecordId.timeOrdered(now));
     }
     for (int attempt = 1; ; attempt++) {
-      // Every client's key entry read from the store in one read, cached or not.
+      // Every client's key entry and every index's mark read from the store in one read.
       Set<ClientId> clients = new java.util.LinkedHashSet<>();
       records.forEach(r -> clients.add(r.client()));
-      Map<ClientId, DataKeys.ForWriting> keysOf = dataKeys.forWriting(clients);
-      Indexes.Current current = indexes.current();
+      List<KeyEntry> read = readKeys(DataKeys.names(clients));
+      Map<ClientId, DataKeys.ForWriting> keysOf = dataKeys.forWriting(clients, read);
+      Indexes.Current current = indexes.current(read);
       WriteBatch.Builder batch = WriteBatch.builder();
       for (int i = 0; i < records.size(); i++) {
         Pending r = records.get(i);
@@ -270,6 +271,13 @@ public final class SecureRecords implements AutoCloseable {
     }
   }
 
+  /** These key entries and every index's mark ({@link Indexes#marks}), in one store read. */
+  private List<KeyEntry> readKeys(Set<KeyName> names) {
+    Set<KeyName> all = new java.util.HashSet<>(names);
+    all.addAll(indexes.marks());
+    return store.keys(all);
+  }
+
   /**
    * Replaces a record's content, sealing it anew as the next version.
    *
@@ -290,11 +298,16 @@ public final class SecureRecords implements AutoCloseable {
       throw new ConflictException("record " + id.value() + " is at version " + current.version()
           + ", not " + expectedVersion);
     }
-    ClientKeys keys = dataKeys.current(current.client());
+    // The client's key entry and every index's mark in one read.
+    KeyName name = KeyName.client(current.client());
+    List<KeyEntry> read = readKeys(Set.of(name));
+    ClientKeys keys = dataKeys.current(current.client(),
+        read.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null));
     SealedRecord next = RecordSealer.seal(keys, schema.type(), id, expectedVersion + 1,
         current.created(), clock.instant(), plaintext);
     store.write(WriteBatch.builder().putRecord(next, expectedVersion)
-        .indexEntries(id, indexes.current().entriesFor(keys, id, schema.type(), plaintext)).build());
+        .indexEntries(id, indexes.current(read).entriesFor(keys, id, schema.type(), plaintext))
+        .build());
     return next.version();
   }
 

@@ -41,6 +41,20 @@ class PutAllTest {
   }
 
   @Test
+  void anUpdateReadsItsClientsKeyEntryAndTheIndexKeysMarksInOneRead() {
+    ClientId kim = ClientId.random();
+    RecordId visit = records.put(kim, casework("Kim's intake"));
+    store.keyReads.clear();
+    assertEquals(2, records.update(visit, casework("Kim's intake, amended"), 1));
+    List<KeyName> expected = new java.util.ArrayList<>(records.indexes().marks());
+    expected.add(KeyName.client(kim));
+    expected.sort(null);
+    assertEquals(List.of(expected), store.keyReads);
+    assertEquals("Kim's intake, amended",
+        records.openAs(visit, CaseworkRecord.class).summary());
+  }
+
+  @Test
   void sealsEveryRecordOfNewAndKnownClientsInOneWrite() {
     ClientId known = ClientId.random();
     records.put(known, basic("Kim Known", 1000001));
@@ -94,9 +108,21 @@ class PutAllTest {
         new NewRecord(ann, basic("Ann Smith", 1000002))));
     List<KeyName> clientKeys = List.of(ann, bob, kim, lee).stream().map(KeyName::client).sorted()
         .toList();
-    assertEquals(List.of(clientKeys), store.keyReads.stream()
+    List<KeyName> withMarks = new java.util.ArrayList<>(clientKeys);
+    withMarks.addAll(other.indexes().marks());
+    withMarks.sort(null);
+    assertEquals(List.of(withMarks), store.keyReads.stream()
         .filter(read -> read.stream().anyMatch(clientKeys::contains)).toList(),
-        "the four clients' key entries in one read");
+        "the four clients' key entries in one read, with the marks of the index keys");
+    // With the index keys read once (above: their marks had not been seen), a write reads nothing
+    // else: one read of the clients' key entries and the marks.
+    store.keyReads.clear();
+    other.putAll(List.of(new NewRecord(ann, casework("Ann's second visit")),
+        new NewRecord(bob, casework("Bob's first visit"))));
+    List<KeyName> second = new java.util.ArrayList<>(other.indexes().marks());
+    second.addAll(List.of(KeyName.client(ann), KeyName.client(bob)));
+    second.sort(null);
+    assertEquals(List.of(second), store.keyReads);
     assertEquals("Kim's first visit", records.openAs(ids.get(1), CaseworkRecord.class).summary());
     assertEquals("Ann Smith", records.openAs(ids.get(4), BasicRecord.class).fullName());
 
