@@ -200,8 +200,7 @@ final class Search {
       if (unread.isEmpty() && query == null) {
         return true;
       }
-      Set<io.securerecords.api.store.KeyName> names = new HashSet<>();
-      unread.forEach(c -> names.add(io.securerecords.api.store.KeyName.client(c)));
+      Set<io.securerecords.api.store.KeyName> names = DataKeys.names(unread);
       if (query != null) {
         names.add(query.mark());
       }
