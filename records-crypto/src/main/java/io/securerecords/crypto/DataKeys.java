@@ -121,6 +121,14 @@ final class DataKeys {
   }
 
   /**
+   * The client's keys from their key entry among entries just read from the store (others are
+   * ignored), as {@link #current(ClientId, KeyEntry)} answers.
+   */
+  ClientKeys current(ClientId client, Collection<KeyEntry> read) {
+    return current(client, byClient(read).get(client));
+  }
+
+  /**
    * The client's keys from their key entry just read from the store (null if there is none), as
    * {@link #current(ClientId)} answers.
    *

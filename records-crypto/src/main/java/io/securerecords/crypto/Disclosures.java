@@ -19,7 +19,6 @@ import io.securerecords.api.schema.FieldClass;
 import io.securerecords.api.schema.FieldSpec;
 import io.securerecords.api.schema.RecordSchema;
 import io.securerecords.api.schema.RecordType;
-import io.securerecords.api.store.IndexEntry;
 import io.securerecords.api.store.KeyEntry;
 import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.LogEntry;
@@ -88,7 +87,8 @@ final class Disclosures {
     this.clock = clock;
     this.issuer = new TokenIssuer(tokenKeys, issuerName, clock, tokenLifetime);
     this.conditions = new Conditions(seniorRoles, this::today);
-    this.rectification = new Rectification(this, store, dataKeys, policy, schemas, conditions, clock);
+    this.rectification = new Rectification(this, store, dataKeys, indexes, policy, schemas,
+        conditions, clock);
     this.searches = new Search(this, store, indexes, policy, schemas, conditions);
   }
 
@@ -362,12 +362,6 @@ final class Disclosures {
   long append(ClientId client, ClientKeys keys, Purpose purpose, Decision decision,
       ObjectNode body, Consumer<WriteBatch.Builder> extra) {
     return appendAll(List.of(new Pending(client, keys, purpose, decision, body)), extra).get(0);
-  }
-
-  /** The blind-index entries of a record's plaintext, for every index on its type. */
-  List<IndexEntry> entriesFor(ClientKeys keys, RecordId id, RecordType type,
-      Map<String, byte[]> plaintext) {
-    return indexes.current().entriesFor(keys, id, type, plaintext);
   }
 
   /** A log entry waiting to be sealed and appended. */

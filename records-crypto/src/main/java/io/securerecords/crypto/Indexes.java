@@ -106,6 +106,17 @@ final class Indexes {
     return new Current(keys);
   }
 
+  /**
+   * These key entries and every declared index's mark ({@link #marks}) in one store read, so that
+   * a write learns its clients' keys and the indexes' current keys ({@link #current(Collection)})
+   * together.
+   */
+  List<KeyEntry> readWithMarks(Set<KeyName> names) {
+    Set<KeyName> all = new java.util.HashSet<>(names);
+    all.addAll(marks());
+    return store.keys(all);
+  }
+
   /** The entries whose versions mark every change of the declared indexes' keys ({@link #states}). */
   List<KeyName> marks() {
     return declared.keySet().stream().map(Indexes::previousKeyName).toList();

@@ -14,6 +14,8 @@ import io.securerecords.api.schema.FieldSpec;
 import io.securerecords.api.schema.RecordSchema;
 import io.securerecords.api.schema.RecordType;
 import io.securerecords.api.store.IndexEntry;
+import io.securerecords.api.store.KeyEntry;
+import io.securerecords.api.store.KeyName;
 import io.securerecords.api.store.RecordStore;
 import io.securerecords.api.store.SealedRecord;
 import io.securerecords.crypto.log.Decision;
@@ -37,17 +39,19 @@ final class Rectification {
   private final Disclosures disclosures;
   private final RecordStore store;
   private final DataKeys dataKeys;
+  private final Indexes indexes;
   private final DisclosurePolicy policy;
   private final Map<RecordType, RecordSchema> schemas;
   private final Conditions conditions;
   private final Clock clock;
 
-  Rectification(Disclosures disclosures, RecordStore store, DataKeys dataKeys,
+  Rectification(Disclosures disclosures, RecordStore store, DataKeys dataKeys, Indexes indexes,
       DisclosurePolicy policy, Map<RecordType, RecordSchema> schemas, Conditions conditions,
       Clock clock) {
     this.disclosures = disclosures;
     this.store = store;
     this.dataKeys = dataKeys;
+    this.indexes = indexes;
     this.policy = policy;
     this.schemas = schemas;
     this.conditions = conditions;
@@ -59,8 +63,10 @@ final class Rectification {
     AccessTokenClaims claims = grant.claims();
     ClientKeys keys = null;
     try {
-      keys = dataKeys.current(claims.subject());
-      return rectifyVerified(claims, keys, recordId, field, value);
+      // The client's key entry and every index's mark in one read, as an update makes.
+      List<KeyEntry> read = indexes.readWithMarks(Set.of(KeyName.client(claims.subject())));
+      keys = dataKeys.current(claims.subject(), read);
+      return rectifyVerified(claims, keys, indexes.current(read), recordId, field, value);
     } catch (RefusedException e) {
       disclosures.append(claims.subject(), keys, claims.purpose(), Decision.REFUSED,
           Disclosures.body(claims, e), b -> {});
@@ -68,8 +74,8 @@ final class Rectification {
     }
   }
 
-  private long rectifyVerified(AccessTokenClaims claims, ClientKeys keys, RecordId recordId,
-      String field, Object value) {
+  private long rectifyVerified(AccessTokenClaims claims, ClientKeys keys, Indexes.Current index,
+      RecordId recordId, String field, Object value) {
     Purpose purpose = claims.purpose();
     if (purpose != Purpose.RECTIFICATION) {
       throw new RefusedException(purpose.clause(), "amendments need a RECTIFICATION token");
@@ -124,7 +130,7 @@ final class Rectification {
     body.put("record", record.id().value());
     body.put("field", field);
     body.put("history", historyRecord.id().value());
-    List<IndexEntry> entries = disclosures.entriesFor(keys, next.id(), record.type(), plaintext);
+    List<IndexEntry> entries = index.entriesFor(keys, next.id(), record.type(), plaintext);
     disclosures.append(claims.subject(), keys, purpose, Decision.AMENDED, body, b -> b
         .putRecord(next, record.version())
         .indexEntries(next.id(), entries)

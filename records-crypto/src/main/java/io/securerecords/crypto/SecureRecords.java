@@ -239,7 +239,7 @@ public final class SecureRecords implements AutoCloseable {
       // Every client's key entry and every index's mark read from the store in one read.
       Set<ClientId> clients = new java.util.LinkedHashSet<>();
       records.forEach(r -> clients.add(r.client()));
-      List<KeyEntry> read = readKeys(DataKeys.names(clients));
+      List<KeyEntry> read = indexes.readWithMarks(DataKeys.names(clients));
       Map<ClientId, DataKeys.ForWriting> keysOf = dataKeys.forWriting(clients, read);
       Indexes.Current current = indexes.current(read);
       WriteBatch.Builder batch = WriteBatch.builder();
@@ -271,13 +271,6 @@ public final class SecureRecords implements AutoCloseable {
     }
   }
 
-  /** These key entries and every index's mark ({@link Indexes#marks}), in one store read. */
-  private List<KeyEntry> readKeys(Set<KeyName> names) {
-    Set<KeyName> all = new java.util.HashSet<>(names);
-    all.addAll(indexes.marks());
-    return store.keys(all);
-  }
-
   /**
    * Replaces a record's content, sealing it anew as the next version.
    *
@@ -299,10 +292,8 @@ public final class SecureRecords implements AutoCloseable {
           + ", not " + expectedVersion);
     }
     // The client's key entry and every index's mark in one read.
-    KeyName name = KeyName.client(current.client());
-    List<KeyEntry> read = readKeys(Set.of(name));
-    ClientKeys keys = dataKeys.current(current.client(),
-        read.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null));
+    List<KeyEntry> read = indexes.readWithMarks(Set.of(KeyName.client(current.client())));
+    ClientKeys keys = dataKeys.current(current.client(), read);
     SealedRecord next = RecordSealer.seal(keys, schema.type(), id, expectedVersion + 1,
         current.created(), clock.instant(), plaintext);
     store.write(WriteBatch.builder().putRecord(next, expectedVersion)

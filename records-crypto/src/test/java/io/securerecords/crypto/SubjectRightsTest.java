@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.securerecords.api.error.InvalidInputException;
+import io.securerecords.api.index.IndexQuery;
 import io.securerecords.api.error.RefusedException;
 import io.securerecords.api.policy.Purpose;
 import io.securerecords.api.psu.BasicRecord;
@@ -18,12 +19,14 @@ import io.securerecords.api.psu.Team;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.api.schema.FieldClass;
-import io.securerecords.api.store.InMemoryRecordStore;
+import io.securerecords.api.store.KeyName;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
 import io.securerecords.crypto.log.Checkpoint;
 import io.securerecords.crypto.token.Requester;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /** The client's rights (notice 6): see everything held, with who was told what; amend it. */
 class SubjectRightsTest {
   private static final Requester DECIDER = new Requester("Dana", "PSU", "Duty Manager", "d@hee");
-  private final SecureRecords records = SecureRecords.builder().store(new InMemoryRecordStore())
+  private final TamperingStore store = new TamperingStore();
+  private final SecureRecords records = SecureRecords.builder().store(store)
       .kek(KeyEncryptionKey.ephemeral()).clock(Fixtures.CLOCK).build();
   private final ClientId client = ClientId.random();
   private final Requester self = new Requester("Priya Patel", "self", "Client", "priya@nhs.net");
@@ -69,6 +73,31 @@ class SubjectRightsTest {
     assertEquals("\"F2\"", history.node("oldProfessional").asText());
     assertEquals("\"my grade is wrong\"", history.json("reason"));
     assertTrue(sar.enquiries().stream().anyMatch(e -> e.decision().name().equals("AMENDED")));
+  }
+
+  @Test
+  void clause6_aRectifiedEmailIsFoundByItsNewValueOnlyAndItsKeysAreReadInOneRead() {
+    assertEquals(List.of(basic), foundByEmail("priya@nhs.net"), "found by the old email before");
+    String token = token(Purpose.RECTIFICATION, self, EnumSet.of(FieldClass.CONTACT));
+    store.keyReads.clear();
+    assertEquals(2, records.rectify(token, "client", basic, "email", "priya.patel@nhs.net"));
+    List<KeyName> expected = new ArrayList<>(records.indexes().marks());
+    expected.add(KeyName.client(client));
+    expected.sort(null);
+    assertEquals(List.of(expected), store.keyReads,
+        "the client's key entry and every index's mark, in one read");
+    assertEquals(List.of(basic), foundByEmail("Priya.Patel@nhs.net"));
+    assertEquals(List.of(), foundByEmail("priya@nhs.net"));
+  }
+
+  private List<RecordId> foundByEmail(String email) {
+    Requester adviser = new Requester("Cat Careers", "PSU", "Adviser", "c@hee");
+    String search = records.decide(records.newDecision().subject(SecureRecords.ALL_CLIENTS)
+        .purpose(Purpose.SERVICE_DELIVERY).audience("psu").requester(adviser)
+        .reason("find a client").fieldClasses(EnumSet.of(FieldClass.IDENTITY, FieldClass.CONTACT))
+        .build(), DECIDER);
+    return records.search(search, "psu", IndexQuery.equal("email", email), null, 10).records()
+        .stream().map(ReleasedRecord::id).toList();
   }
 
   @Test
