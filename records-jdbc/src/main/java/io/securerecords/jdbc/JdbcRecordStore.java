@@ -20,6 +20,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -439,7 +441,7 @@ public final class JdbcRecordStore implements RecordStore {
     try (PreparedStatement lock = c.prepareStatement(sql.lockRecord);
         PreparedStatement delete = c.prepareStatement(sql.deleteTerms);
         PreparedStatement insert = c.prepareStatement(sql.insertTerm)) {
-      boolean inserts = false;
+      List<TermRow> rows = new ArrayList<>();
       for (Map.Entry<RecordId, List<IndexEntry>> e : new TreeMap<>(batch.indexEntries()).entrySet()) {
         String id = e.getKey().value();
         if (!put.contains(e.getKey())) {
@@ -458,23 +460,35 @@ public final class JdbcRecordStore implements RecordStore {
         // The batch names each term at most once per record (WriteBatch checks it).
         for (IndexEntry entry : e.getValue()) {
           IndexTerm term = entry.term();
-          byte[] carried = entry.carried();
-          insert.setString(1, term.index());
-          insert.setBytes(2, term.term());
-          insert.setString(3, id);
-          if (carried.length == 0) {
-            insert.setNull(4, java.sql.Types.VARBINARY);
-          } else {
-            insert.setBytes(4, carried);
-          }
-          insert.addBatch();
-          inserts = true;
+          rows.add(new TermRow(term.index(), term.term(), id, entry.carried()));
         }
       }
-      if (inserts) {
-        executeInserts(insert, "index terms were written by another writer");
+      if (rows.isEmpty()) {
+        return;
       }
+      // In index order: the rows land side by side in the terms' index (and the commit walks it
+      // in that order) instead of at random places all over it.
+      rows.sort(TermRow.ORDER);
+      for (TermRow row : rows) {
+        insert.setString(1, row.index());
+        insert.setBytes(2, row.term());
+        insert.setString(3, row.recordId());
+        if (row.carried().length == 0) {
+          insert.setNull(4, java.sql.Types.VARBINARY);
+        } else {
+          insert.setBytes(4, row.carried());
+        }
+        insert.addBatch();
+      }
+      executeInserts(insert, "index terms were written by another writer");
     }
+  }
+
+  /** One row of the term table, as written. */
+  private record TermRow(String index, byte[] term, String recordId, byte[] carried) {
+    static final Comparator<TermRow> ORDER = Comparator.comparing(TermRow::index)
+        .thenComparing(TermRow::term, Arrays::compareUnsigned)
+        .thenComparing(TermRow::recordId);
   }
 
   private void writeKeys(Connection c, WriteBatch batch) throws SQLException {
