@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -21,15 +23,26 @@ public final class PlainTable {
   private final DataSource dataSource;
   private final String table;
   private final boolean terms;
+  private final boolean termsInOrder;
 
   public PlainTable(DataSource dataSource, String table) {
     this(dataSource, table, false);
   }
 
   public PlainTable(DataSource dataSource, String table, boolean terms) {
+    this(dataSource, table, terms, false);
+  }
+
+  /**
+   * As {@link #PlainTable(DataSource, String, boolean)}; with {@code termsInOrder}, a transaction's
+   * term rows are inserted in primary-key order (index name, value, record id), as the sealed
+   * JDBC store inserts its term rows.
+   */
+  public PlainTable(DataSource dataSource, String table, boolean terms, boolean termsInOrder) {
     this.dataSource = dataSource;
     this.table = table;
     this.terms = terms;
+    this.termsInOrder = terms && termsInOrder;
   }
 
   /** Creates the table and its indexes unless present. */
@@ -99,13 +112,21 @@ public final class PlainTable {
       if (terms) {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
             + "_term (index_name, term, record_id) VALUES (?, ?, ?)")) {
+          List<String[]> termRows = new ArrayList<>();
           for (PlainRows.Row r : rows) {
             for (PlainRows.Term t : r.terms()) {
-              ps.setString(1, t.index());
-              ps.setString(2, t.value());
-              ps.setString(3, r.id());
-              ps.addBatch();
+              termRows.add(new String[] {t.index(), t.value(), r.id()});
             }
+          }
+          if (termsInOrder) {
+            termRows.sort(Comparator.comparing((String[] t) -> t[0]).thenComparing(t -> t[1])
+                .thenComparing(t -> t[2]));
+          }
+          for (String[] t : termRows) {
+            ps.setString(1, t[0]);
+            ps.setString(2, t[1]);
+            ps.setString(3, t[2]);
+            ps.addBatch();
           }
           ps.executeBatch();
         }
