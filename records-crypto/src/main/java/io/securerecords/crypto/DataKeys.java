@@ -95,16 +95,6 @@ final class DataKeys {
     return current(client, store.key(KeyName.client(client)).orElse(null));
   }
 
-  /**
-   * The key entries of these clients as the store holds them now, after one read of them all
-   * ({@link RecordStore#keys}); each is turned into keys by {@link #current(ClientId, KeyEntry)}.
-   * For passes over many records (re-sealing, re-indexing), so that a key rotated, or a client
-   * erased, through another instance is seen at once, at one read per page.
-   */
-  Map<ClientId, KeyEntry> entries(Collection<ClientId> clients) {
-    return byClient(store.keys(names(clients)));
-  }
-
   /** The names of these clients' key entries. */
   static Set<KeyName> names(Collection<ClientId> clients) {
     Set<KeyName> names = new HashSet<>();
@@ -112,7 +102,11 @@ final class DataKeys {
     return names;
   }
 
-  private static Map<ClientId, KeyEntry> byClient(Collection<KeyEntry> read) {
+  /**
+   * The client key entries among entries just read from the store, by client (others are
+   * ignored); each is turned into keys by {@link #current(ClientId, KeyEntry)}.
+   */
+  static Map<ClientId, KeyEntry> byClient(Collection<KeyEntry> read) {
     Map<ClientId, KeyEntry> stored = new HashMap<>();
     for (KeyEntry entry : read) {
       entry.name().client().ifPresent(c -> stored.put(c, entry));

@@ -119,10 +119,13 @@ final class KeyMaintenance {
     for (List<RecordId> page = store.recordIds(null, PAGE); !page.isEmpty();
         page = store.recordIds(after, PAGE)) {
       after = page.get(page.size() - 1);
-      // The index keys as stored now, read once a page: a rotation through another instance
-      // takes effect within a page.
-      Indexes.Current current = indexes.current();
       Page records = page(page, indexes);
+      if (records.records().isEmpty()) {
+        continue;
+      }
+      // The index keys as stored now, read with the page's key entries: a rotation through
+      // another instance takes effect within a page.
+      Indexes.Current current = indexes.current(records.read());
       for (SealedRecord record : records.records()) {
         ClientKeys keys = records.keys(record);
         if (keys == null) {
@@ -144,7 +147,8 @@ final class KeyMaintenance {
 
   /**
    * A page of records (those of the given indexes' types only, when indexes is given) with their
-   * clients' key entries, read in one read after the records.
+   * clients' key entries, read in one read after the records; when indexes is given, every
+   * index's mark comes in the same read ({@link Indexes#readWithMarks}).
    */
   private Page page(List<RecordId> ids, Indexes indexes) {
     List<SealedRecord> records = new ArrayList<>(ids.size());
@@ -156,17 +160,28 @@ final class KeyMaintenance {
         clients.add(found.get().client());
       }
     }
-    return new Page(records, clients.isEmpty() ? Map.of() : dataKeys.entries(clients));
+    if (clients.isEmpty()) {
+      return new Page(records, List.of());
+    }
+    Set<KeyName> names = DataKeys.names(clients);
+    return new Page(records, indexes == null ? store.keys(names) : indexes.readWithMarks(names));
   }
 
   /** Records read for a pass, and their clients' key entries as read after them. */
   private final class Page {
     private final List<SealedRecord> records;
+    private final List<KeyEntry> read;
     private final Map<ClientId, KeyEntry> entries;
 
-    Page(List<SealedRecord> records, Map<ClientId, KeyEntry> entries) {
+    Page(List<SealedRecord> records, List<KeyEntry> read) {
       this.records = records;
-      this.entries = entries;
+      this.read = read;
+      this.entries = DataKeys.byClient(read);
+    }
+
+    /** The key entries read with the records. */
+    List<KeyEntry> read() {
+      return read;
     }
 
     List<SealedRecord> records() {

@@ -212,6 +212,20 @@ class SearchTest {
   }
 
   @Test
+  void aReindexReadsItsPagesKeyEntriesAndTheIndexKeysMarksInOneRead() {
+    store.keyReads.clear();
+    assertEquals(4, records.reindex());
+    List<io.securerecords.api.store.KeyName> expected =
+        new java.util.ArrayList<>(records.indexes().marks());
+    expected.add(io.securerecords.api.store.KeyName.client(zoe));
+    expected.add(io.securerecords.api.store.KeyName.client(ann));
+    expected.sort(null);
+    assertEquals(List.of(expected), store.keyReads, "one page: one read");
+    assertEquals(List.of(zoeBasic), ids(records.search(token(ALEX, EnumSet.of(FieldClass.IDENTITY),
+        1), "psu", IndexQuery.equal("name", "Zoe Smith"), null, 10)));
+  }
+
+  @Test
   void aReindexHereOpensRecordsSealedElsewhereUnderARotatedDataKey() {
     assertEquals(1, ids(records.search(token(ALEX, EnumSet.of(FieldClass.SERVICE_USE), 1), "psu",
         IndexQuery.equal("team", Team.IST), null, 10)).size());
