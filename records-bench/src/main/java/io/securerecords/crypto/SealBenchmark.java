@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * release is the only way out); it calls the very code that {@code put} and {@code release} call.
  * {@code library} is {@code RecordSealer.seal} then {@code open} of the schema-encoded fields
  * (AEAD per field, each bound to the record as sealed, and the library's checks); {@code libraryWithJson} adds the schema's JSON encoding
- * and decoding of the Java record; {@code floor} is AEAD per field only. {@code libraryOpen} and
+ * and decoding of the Java record; {@code encode} is that encoding alone; {@code floor} is AEAD per field only. {@code libraryOpen} and
  * {@code floorOpen} are the opening half alone (the cost a get adds to the store's read).
  */
 @State(Scope.Benchmark)
@@ -114,6 +114,12 @@ public class SealBenchmark {
       plaintexts.add(aead.decrypt(f.ciphertext(), fieldAad(context, f.name())));
     }
     return plaintexts;
+  }
+
+  /** The schema's JSON encoding alone (what a put does before sealing): the Java record to per-field JSON. */
+  @Benchmark
+  public Map<String, byte[]> encode() {
+    return schema.encode(value);
   }
 
   /** As {@link #library()}, from the Java record and back: adds the schema's JSON mapping. */
