@@ -57,6 +57,13 @@ public class ImportBenchmark {
   @Param({"1000000"})
   public int records;
 
+  /**
+   * Settings appended to the H2 URL of both imports (none by default: H2 then sizes its page
+   * cache from the heap, 32 MB under -Xmx512m); for example {@code ;CACHE_SIZE=131072}.
+   */
+  @Param({""})
+  public String h2Settings;
+
   private Path dir;
   private PooledDataSource pool;
 
@@ -64,7 +71,7 @@ public class ImportBenchmark {
   public void setUp() throws IOException {
     dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "import-");
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:file:" + dir.resolve("h2").toAbsolutePath());
+    h2.setURL("jdbc:h2:file:" + dir.resolve("h2").toAbsolutePath() + h2Settings);
     pool = new PooledDataSource(h2);
   }
 
