@@ -59,7 +59,7 @@ public class ImportBenchmark {
 
   /**
    * Settings appended to the H2 URL of both imports (none by default: H2 then sizes its page
-   * cache from the heap, 32 MB under -Xmx512m); for example {@code ;CACHE_SIZE=131072}.
+   * cache from the heap, 16 MB under -Xmx512m); for example {@code ;CACHE_SIZE=131072}.
    */
   @Param({""})
   public String h2Settings;
