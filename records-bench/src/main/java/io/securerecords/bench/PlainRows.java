@@ -22,7 +22,14 @@ public final class PlainRows {
 
   /** One plaintext record, with its index entries (written only by a twin that keeps them). */
   public record Row(String id, String client, String type, long version, long createdSeconds,
-      int createdNanos, String registerNumber, String fields, List<Term> terms) {}
+      int createdNanos, String registerNumber, String fields, List<Term> terms) {
+
+    /** The same row under another id (its index entries follow the row's id when written). */
+    public Row withId(String newId) {
+      return new Row(newId, client, type, version, createdSeconds, createdNanos, registerNumber,
+          fields, terms);
+    }
+  }
 
   /**
    * A plaintext index entry: the index's name and the normalised value. The sealed store keeps

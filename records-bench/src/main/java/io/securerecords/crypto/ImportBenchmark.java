@@ -1,5 +1,6 @@
 package io.securerecords.crypto;
 
+import io.securerecords.api.record.RecordId;
 import io.securerecords.bench.PlainRows;
 import io.securerecords.bench.PlainTable;
 import io.securerecords.bench.PooledDataSource;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +40,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code sealedPut}: {@code SecureRecords.putAll}, 1,000 records (500 clients) per call:
  *       each call seals them and writes them in one transaction.
- *   <li>{@code plainBatch}: the same rows in clear, JDBC batch insert, 1,000 per transaction.
+ *   <li>{@code plainBatch}: the same rows in clear, JDBC batch insert, 1,000 per transaction, with
+ *       record ids of the library's own format (time-ordered, one instant per transaction, as
+ *       {@code putAll} gives them), as benchmark 3's twin has had them; {@code twinIds=short}
+ *       gives the twin the short ids ({@code b-}<i>i</i>, {@code c-}<i>i</i>) it had before the
+ *       seventeenth session.
  *   <li>{@code plainBatchIndexed}: as {@code plainBatch}, plus each record's index entries in
  *       clear in a term table (the same searches the sealed store answers).
  *   <li>{@code plainBatchIndexedInOrder}: as {@code plainBatchIndexed}, with each transaction's
@@ -64,8 +70,17 @@ public class ImportBenchmark {
   @Param({""})
   public String h2Settings;
 
-  private Path dir;
-  private PooledDataSource pool;
+  /**
+   * The twin's record ids: {@code library} (the library's format, {@code RecordId.timeOrdered},
+   * one instant per transaction: the same rows as the sealed import's) or {@code short} ({@code
+   * b-}<i>i</i> and {@code c-}<i>i</i>, 7 to 8 characters against 33, as before the seventeenth
+   * session; kept to reproduce earlier figures).
+   */
+  @Param({"library"})
+  public String twinIds;
+
+  Path dir;
+  PooledDataSource pool;
 
   @Setup(Level.Iteration)
   public void setUp() throws IOException {
@@ -136,9 +151,21 @@ public class ImportBenchmark {
   private int plain(PlainTable table) throws SQLException {
     table.create("h2");
     PsuPopulation population = PsuPopulation.standard();
+    boolean libraryIds = switch (twinIds) {
+      case "library" -> true;
+      case "short" -> false;
+      default -> throw new IllegalArgumentException("twinIds: library or short");
+    };
     List<PlainRows.Row> rows = new ArrayList<>(1_000);
+    Instant now = Instant.now();
     for (int i = 0; i < records / 2; i++) {
-      rows.addAll(List.of(PlainRows.of(population.client(i), 1_772_000_000L)));
+      if (rows.isEmpty()) {
+        // One instant per transaction, as putAll takes one per call.
+        now = Instant.now();
+      }
+      for (PlainRows.Row row : PlainRows.of(population.client(i), 1_772_000_000L)) {
+        rows.add(libraryIds ? row.withId(RecordId.timeOrdered(now).value()) : row);
+      }
       if (rows.size() >= 1_000) {
         table.insert(rows);
         rows.clear();
