@@ -73,7 +73,7 @@ public class ImportBenchmark {
   /**
    * The twin's record ids: {@code library} (the library's format, {@code RecordId.timeOrdered},
    * one instant per transaction: the same rows as the sealed import's) or {@code short} ({@code
-   * b-}<i>i</i> and {@code c-}<i>i</i>, 7 to 8 characters against 33, as before the seventeenth
+   * b-}<i>i</i> and {@code c-}<i>i</i>, up to 8 characters against 33, as before the seventeenth
    * session; kept to reproduce earlier figures).
    */
   @Param({"library"})
