@@ -81,9 +81,16 @@ public class ImportBenchmark {
 
   Path dir;
   PooledDataSource pool;
+  private boolean libraryIds;
 
   @Setup(Level.Iteration)
   public void setUp() throws IOException {
+    // Checked before anything is written: an unknown choice creates no directory or table.
+    libraryIds = switch (twinIds) {
+      case "library" -> true;
+      case "short" -> false;
+      default -> throw new IllegalArgumentException("twinIds: library or short");
+    };
     dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "import-");
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:file:" + dir.resolve("h2").toAbsolutePath() + h2Settings);
@@ -151,11 +158,6 @@ public class ImportBenchmark {
   private int plain(PlainTable table) throws SQLException {
     table.create("h2");
     PsuPopulation population = PsuPopulation.standard();
-    boolean libraryIds = switch (twinIds) {
-      case "library" -> true;
-      case "short" -> false;
-      default -> throw new IllegalArgumentException("twinIds: library or short");
-    };
     List<PlainRows.Row> rows = new ArrayList<>(1_000);
     Instant now = Instant.now();
     for (int i = 0; i < records / 2; i++) {

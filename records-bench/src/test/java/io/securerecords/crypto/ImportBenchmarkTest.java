@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +23,11 @@ import org.junit.jupiter.api.Test;
 class ImportBenchmarkTest {
   private static final Pattern LIBRARY_ID = Pattern.compile("[0-9a-f]{12}-[0-9a-f]{20}");
 
+  /** What a test does with a benchmark set up for 2,000 records; it is torn down afterwards. */
+  private interface Run {
+    void with(ImportBenchmark b) throws Exception;
+  }
+
   private static ImportBenchmark benchmark(String twinIds) {
     ImportBenchmark b = new ImportBenchmark();
     b.records = 2_000;
@@ -32,11 +36,19 @@ class ImportBenchmarkTest {
     return b;
   }
 
-  @Test
-  void theTwinsRowsCarryIdsOfTheLibrarysFormat() throws Exception {
-    ImportBenchmark b = benchmark("library");
+  private static void run(String twinIds, Run run) throws Exception {
+    ImportBenchmark b = benchmark(twinIds);
     b.setUp();
     try {
+      run.with(b);
+    } finally {
+      b.tearDown();
+    }
+  }
+
+  @Test
+  void theTwinsRowsCarryIdsOfTheLibrarysFormat() throws Exception {
+    run("library", b -> {
       assertEquals(2_000, b.plainBatchIndexed());
       List<String> ids = strings(b, "SELECT id FROM plain_record");
       assertEquals(2_000, ids.size());
@@ -53,48 +65,34 @@ class ImportBenchmarkTest {
           + " WHERE NOT EXISTS (SELECT 1 FROM plain_record r WHERE r.id = t.record_id)"));
       assertTrue(Long.parseLong(strings(b, "SELECT COUNT(*) FROM plain_record_term").get(0))
           >= 2_000 * 2, "index entries written");
-    } finally {
-      b.tearDown();
-    }
+    });
   }
 
   @Test
   void shortIdsReproduceEarlierSessionsTwin() throws Exception {
-    ImportBenchmark b = benchmark("short");
-    b.setUp();
-    try {
+    run("short", b -> {
       assertEquals(2_000, b.plainBatch());
       for (String id : strings(b, "SELECT id FROM plain_record")) {
         assertTrue(id.matches("[bc]-[0-9]+"), id);
       }
-    } finally {
-      b.tearDown();
-    }
+    });
   }
 
   @Test
-  void anUnknownIdChoiceIsRefused() throws IOException {
+  void anUnknownIdChoiceIsRefusedBeforeAnythingIsWritten() {
     ImportBenchmark b = benchmark("uuid");
-    b.setUp();
-    try {
-      assertThrows(IllegalArgumentException.class, b::plainBatch);
-    } finally {
-      b.tearDown();
-    }
+    assertThrows(IllegalArgumentException.class, b::setUp);
+    assertEquals(null, b.dir, "no directory was created");
   }
 
   @Test
   void theSealedImportWritesEveryRecord() throws Exception {
-    ImportBenchmark b = benchmark("library");
-    b.setUp();
-    try {
+    run("library", b -> {
       assertEquals(2_000, b.sealedPut());
       assertEquals(List.of("2000"), strings(b, "SELECT COUNT(*) FROM sr_record"));
       assertEquals(List.of("1000"), strings(b,
           "SELECT COUNT(*) FROM sr_key WHERE name LIKE 'client%'"));
-    } finally {
-      b.tearDown();
-    }
+    });
   }
 
   private static List<String> strings(ImportBenchmark b, String query) throws SQLException {
