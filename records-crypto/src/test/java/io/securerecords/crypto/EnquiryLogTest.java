@@ -159,6 +159,34 @@ class EnquiryLogTest {
     assertEquals(alice, opened.get(5).client());
   }
 
+  /**
+   * An entry's body is sealed under the client's data key of its day, and the log is append-only
+   * and signed, so it cannot be re-sealed: rotation keeps the old keys, and after every record is
+   * re-sealed the entries from before still open (subject access shows them all). This is why a
+   * data keyset only grows (SECURITY.md, "Rotation without downtime").
+   */
+  @Test
+  void entriesSealedBeforeARotationStillOpenOnceEveryRecordIsResealed() {
+    records.put(alice, Fixtures.NOTE, Fixtures.note("Ann", null, "s", "o"));
+    records.rotateDataKey(alice);
+    append(alice, "{\"n\":5}");
+    assertEquals(1, records.reseal(alice));
+    assertEquals(0, records.reseal(alice));
+
+    ClientKeys keys = records.dataKeys().current(alice);
+    List<EnquiryLog.Opened> opened = records.log().read(0, 100);
+    assertEquals(6, opened.size());
+    for (int i : new int[] {0, 2, 4, 5}) {
+      assertEquals(alice, opened.get(i).client(), "entry " + i);
+      assertEquals(EnquiryLog.Status.OPEN, opened.get(i).status(), "entry " + i);
+      assertEquals("{\"n\":" + i + "}", new String(opened.get(i).body(), StandardCharsets.UTF_8));
+      // The entries from before the rotation are under the old key, which is still held.
+      assertEquals(i == 5, keys.sealedUnderPrimary(opened.get(i).entry().body()), "entry " + i);
+    }
+    assertEquals(2, keys.aeadKeyset().size());
+    assertTrue(records.verifyLog(Checkpoint.EMPTY).intact());
+  }
+
   @Test
   void ifTheLogEntryCannotBeWrittenNothingIsReleasedAndTheTokenIsNotUsed() {
     TamperingStore store = new TamperingStore();
