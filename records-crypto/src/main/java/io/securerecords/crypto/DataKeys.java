@@ -2,6 +2,8 @@ package io.securerecords.crypto;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
@@ -24,7 +26,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +40,8 @@ import java.util.Set;
 
 /**
  * Per-client data keys: generated on a client's first record, stored only wrapped by the KEK
- * (with the key's name as associated data), unwrapped on demand into a bounded Caffeine cache.
+ * (with the key's name as associated data), unwrapped on demand into a bounded Caffeine cache
+ * that drops a key once it has not been used for the idle expiry, measured by the instance's clock.
  *
  * <p>A data key is one AES-256-GCM keyset (wrapped format 2). Keys made by earlier builds also
  * hold an HMAC-SHA256 keyset for their clients' format-1 record MACs (wrapped format 1); it is
@@ -53,18 +58,35 @@ final class DataKeys {
   private final KeyEncryptionKey kek;
   private final Cache<ClientId, ClientKeys> cache;
 
-  DataKeys(RecordStore store, KeyEncryptionKey kek, long maxCached, Duration expireAfterAccess) {
+  /**
+   * @param maxCached the most unwrapped keys held at once
+   * @param idleExpiry how long an unwrapped key is kept after it was last used
+   * @param clock the time the idle expiry is measured in (the instance's clock)
+   */
+  DataKeys(
+      RecordStore store, KeyEncryptionKey kek, long maxCached, Duration idleExpiry, Clock clock) {
     this.store = store;
     this.kek = kek;
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(maxCached)
-            .expireAfterAccess(expireAfterAccess)
+            // Idle expiry as a per-entry expiry that every read resets, not expireAfterAccess:
+            // with a maximum size, Caffeine 3.3.1's expireAfterAccess moves cold entries about
+            // on reads, which doubled a get's opening at 50,000 cached keys (BENCHMARKS.md).
+            .expireAfter(Expiry.accessing((ClientId c, ClientKeys k) -> idleExpiry))
+            .ticker(() -> nanos(clock.instant()))
+            // Drops idle keys when they expire, not at the next read or write: an instance that
+            // falls quiet does not keep its last clients' keys unwrapped.
+            .scheduler(Scheduler.systemScheduler())
             // Maintenance on the calling thread: handing it to the common pool costs a thread
             // wake-up (several microseconds) on reads that otherwise take nanoseconds.
             .executor(Runnable::run)
             .recordStats()
             .build();
+  }
+
+  private static long nanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 
   /** A client's keys, and the entry to write in the same batch when they are new. */
@@ -253,7 +275,9 @@ final class DataKeys {
     cache.invalidate(client);
   }
 
+  /** Counts since the instance was built; the size counts only keys not yet expired. */
   KeyCacheStats stats() {
+    cache.cleanUp();
     var s = cache.stats();
     return new KeyCacheStats(
         s.hitCount(), s.missCount(), s.evictionCount(), cache.estimatedSize());

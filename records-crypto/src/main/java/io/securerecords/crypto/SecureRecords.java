@@ -124,7 +124,7 @@ public final class SecureRecords implements AutoCloseable {
         .filter(s -> s.javaType() != Object.class)
         .forEach(s -> byClass.put(s.javaType(), s));
     this.schemasByClass = Map.copyOf(byClass);
-    this.dataKeys = new DataKeys(store, kek, b.maxCachedKeys, b.keyIdleExpiry);
+    this.dataKeys = new DataKeys(store, kek, b.maxCachedKeys, b.keyIdleExpiry, b.clock);
     this.systemKeys = new SystemKeys(store, kek);
     systemKeys.checkKek(PredefinedAeadParameters.AES256_GCM);
     this.log = new EnquiryLog(store, systemKeys, dataKeys, clock);
@@ -706,7 +706,10 @@ public final class SecureRecords implements AutoCloseable {
       return this;
     }
 
-    /** The clock for timestamps and token lifetimes (default: system UTC). */
+    /**
+     * The clock for timestamps, token lifetimes and the key cache's idle expiry (default: system
+     * UTC).
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -800,8 +803,8 @@ public final class SecureRecords implements AutoCloseable {
     }
 
     /**
-     * Bounds the cache of unwrapped data keys (default 10,000 keys, dropped after 5 idle
-     * minutes). Fewer, shorter-lived cached keys means fewer keys in memory and more KEK calls.
+     * Bounds the cache of unwrapped data keys (default 10,000 keys, each dropped once it has not
+     * been used for 5 minutes of the builder's clock). Fewer, shorter-lived cached keys means fewer keys in memory and more KEK calls.
      */
     public Builder keyCache(long maximumSize, Duration expireAfterAccess) {
       if (maximumSize < 0 || expireAfterAccess.isNegative()) {

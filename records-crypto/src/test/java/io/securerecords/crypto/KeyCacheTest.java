@@ -8,10 +8,16 @@ import io.securerecords.api.error.ErasedException;
 import io.securerecords.api.record.ClientId;
 import io.securerecords.api.record.RecordId;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
+import io.securerecords.crypto.token.TestClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The cache of unwrapped data keys: it is used, it reports, and erasure empties it. */
+/**
+ * The cache of unwrapped data keys: it is used, it reports, it drops a key left idle for its
+ * expiry (by the instance's clock), and erasure empties it.
+ */
 class KeyCacheTest {
   private final TamperingStore store = new TamperingStore();
   private final KeyEncryptionKey kek = KeyEncryptionKey.ephemeral();
@@ -42,5 +48,29 @@ class KeyCacheTest {
     store.write(io.securerecords.api.store.WriteBatch.builder().putRecord(backup, 0).build());
     assertThrows(ErasedException.class, () -> records.openAs(id, Map.class));
     assertTrue(records.keyCacheStats().size() <= 1);
+  }
+
+  @Test
+  void aKeyLeftIdleForTheExpiryIsDroppedAndEveryUseRestartsTheWait() {
+    TestClock clock = new TestClock(Instant.parse("2026-03-02T10:15:30Z"));
+    RecordId id = Fixtures.records(store, kek).put(client, Fixtures.NOTE,
+        Fixtures.note("Ann", null, "s", "o"));
+    SecureRecords records = SecureRecords.builder().store(store).kek(kek).clock(clock)
+        .schema(Fixtures.NOTE_SCHEMA).keyCache(100, Duration.ofMinutes(5)).build();
+
+    records.openAs(id, Map.class); // unwrapped: a miss
+    clock.advance(Duration.ofMinutes(4));
+    records.openAs(id, Map.class); // 4 idle minutes: still cached
+    clock.advance(Duration.ofMinutes(4));
+    records.openAs(id, Map.class); // 8 minutes since the first use, 4 since the last: cached
+    assertEquals(1, records.keyCacheStats().misses());
+    assertEquals(2, records.keyCacheStats().hits());
+
+    clock.advance(Duration.ofMinutes(5));
+    assertEquals(0, records.keyCacheStats().size(), "a key idle for 5 minutes is no longer held");
+    records.openAs(id, Map.class); // unwrapped again
+    assertEquals(2, records.keyCacheStats().misses());
+    assertEquals(2, records.keyCacheStats().hits());
+    assertEquals(1, records.keyCacheStats().size());
   }
 }

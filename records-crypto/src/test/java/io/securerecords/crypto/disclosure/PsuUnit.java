@@ -34,6 +34,7 @@ import io.securerecords.crypto.log.SealedEnquiry;
 import io.securerecords.crypto.token.AccessTokenClaims;
 import io.securerecords.crypto.token.Approval;
 import io.securerecords.crypto.token.Requester;
+import io.securerecords.crypto.token.TestClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -106,7 +107,7 @@ final class PsuUnit {
   static final Approval HEAD = new Approval("Harriet Head", SecureRecords.HEAD_OF_PSU);
   static final Approval CALDICOTT = new Approval("Gil Guardian", SecureRecords.CALDICOTT_GUARDIAN);
 
-  final ManualClock clock = new ManualClock(START);
+  final TestClock clock = new TestClock(START);
   final InMemoryRecordStore store = new InMemoryRecordStore();
   final KeyEncryptionKey kek = KeyEncryptionKey.ephemeral();
   final SecureRecords records =
