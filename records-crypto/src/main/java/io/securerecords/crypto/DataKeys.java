@@ -275,6 +275,12 @@ final class DataKeys {
     cache.invalidate(client);
   }
 
+  /** Drops every cached key (when the instance is closed). */
+  void forgetAll() {
+    cache.invalidateAll();
+    cache.cleanUp();
+  }
+
   /** Counts since the instance was built; the size counts only keys not yet expired. */
   KeyCacheStats stats() {
     cache.cleanUp();

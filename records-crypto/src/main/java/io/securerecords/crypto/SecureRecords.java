@@ -664,9 +664,10 @@ public final class SecureRecords implements AutoCloseable {
     return schema;
   }
 
-  /** Closes the store. */
+  /** Drops every cached data key, then closes the store. */
   @Override
   public void close() {
+    dataKeys.forgetAll();
     store.close();
   }
 

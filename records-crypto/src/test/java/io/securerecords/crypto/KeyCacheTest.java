@@ -73,4 +73,15 @@ class KeyCacheTest {
     assertEquals(2, records.keyCacheStats().hits());
     assertEquals(1, records.keyCacheStats().size());
   }
+
+  @Test
+  void closingTheInstanceDropsEveryCachedKey() {
+    SecureRecords records = Fixtures.records(store, kek);
+    RecordId id = records.put(client, Fixtures.NOTE, Fixtures.note("Ann", null, "s", "o"));
+    records.put(ClientId.random(), Fixtures.NOTE, Fixtures.note("Bea", null, "s", "o"));
+    records.openAs(id, Map.class);
+    assertEquals(2, records.keyCacheStats().size());
+    records.close();
+    assertEquals(0, records.keyCacheStats().size());
+  }
 }
