@@ -279,7 +279,6 @@ final class DataKeys {
   /** Drops every cached key (when the instance is closed). */
   void forgetAll() {
     cache.invalidateAll();
-    cache.cleanUp();
   }
 
   /** Counts since the instance was built; the size counts only keys not yet expired. */

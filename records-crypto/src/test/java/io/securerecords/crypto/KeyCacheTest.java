@@ -10,13 +10,12 @@ import io.securerecords.api.record.RecordId;
 import io.securerecords.crypto.kek.KeyEncryptionKey;
 import io.securerecords.crypto.token.TestClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * The cache of unwrapped data keys: it is used, it reports, it drops a key left idle for its
- * expiry (by the instance's clock), and erasure empties it.
+ * expiry (by the instance's clock), and erasure and closing empty it.
  */
 class KeyCacheTest {
   private final TamperingStore store = new TamperingStore();
@@ -52,7 +51,7 @@ class KeyCacheTest {
 
   @Test
   void aKeyLeftIdleForTheExpiryIsDroppedAndEveryUseRestartsTheWait() {
-    TestClock clock = new TestClock(Instant.parse("2026-03-02T10:15:30Z"));
+    TestClock clock = new TestClock(Fixtures.CLOCK.instant());
     RecordId id = Fixtures.records(store, kek).put(client, Fixtures.NOTE,
         Fixtures.note("Ann", null, "s", "o"));
     SecureRecords records = SecureRecords.builder().store(store).kek(kek).clock(clock)
