@@ -805,14 +805,18 @@ public final class SecureRecords implements AutoCloseable {
 
     /**
      * Bounds the cache of unwrapped data keys (default 10,000 keys, each dropped once it has not
-     * been used for 5 minutes of the builder's clock). Fewer, shorter-lived cached keys means fewer keys in memory and more KEK calls.
+     * been used for 5 minutes of the builder's clock). Fewer, shorter-lived cached keys means
+     * fewer keys in memory and more KEK calls.
+     *
+     * @param maximumSize the most unwrapped keys held at once
+     * @param idleExpiry how long a key is kept after it was last used
      */
-    public Builder keyCache(long maximumSize, Duration expireAfterAccess) {
-      if (maximumSize < 0 || expireAfterAccess.isNegative()) {
+    public Builder keyCache(long maximumSize, Duration idleExpiry) {
+      if (maximumSize < 0 || idleExpiry.isNegative()) {
         throw new InvalidInputException("keyCache", "size and expiry must not be negative");
       }
       this.maxCachedKeys = maximumSize;
-      this.keyIdleExpiry = expireAfterAccess;
+      this.keyIdleExpiry = idleExpiry;
       return this;
     }
 
