@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,9 +80,18 @@ public class ImportBenchmark {
   @Param({"library"})
   public String twinIds;
 
+  /**
+   * The sealed import's key cache: empty for the library's default, else its maximum size, 0 for
+   * none (idle expiry as the default's, five minutes).
+   */
+  @Param({""})
+  public String keyCache = "";
+
   Path dir;
   PooledDataSource pool;
   private boolean libraryIds;
+  /** {@link #keyCache} read; -1: the library's default. */
+  private long keyCacheSize;
 
   @Setup(Level.Iteration)
   public void setUp() throws IOException {
@@ -91,6 +101,7 @@ public class ImportBenchmark {
       case "short" -> false;
       default -> throw new IllegalArgumentException("twinIds: library or short");
     };
+    keyCacheSize = keyCache.isEmpty() ? -1 : parseSize(keyCache);
     dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "import-");
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:file:" + dir.resolve("h2").toAbsolutePath() + h2Settings);
@@ -112,8 +123,21 @@ public class ImportBenchmark {
   }
 
   private SecureRecords.Builder builder(io.securerecords.api.store.RecordStore store) {
-    return SecureRecords.builder().store(store).kek(KeyEncryptionKey.ephemeral())
-        .expectedClients(Math.max(records / 2, 50_000));
+    SecureRecords.Builder b = SecureRecords.builder().store(store)
+        .kek(KeyEncryptionKey.ephemeral()).expectedClients(Math.max(records / 2, 50_000));
+    return keyCacheSize < 0 ? b : b.keyCache(keyCacheSize, Duration.ofMinutes(5));
+  }
+
+  private static long parseSize(String s) {
+    try {
+      long n = Long.parseLong(s);
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new IllegalArgumentException("keyCache: empty, or a number of keys from 0");
   }
 
   @Benchmark

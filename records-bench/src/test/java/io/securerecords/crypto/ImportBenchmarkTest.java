@@ -86,6 +86,29 @@ class ImportBenchmarkTest {
   }
 
   @Test
+  void anUnknownKeyCacheSizeIsRefusedBeforeAnythingIsWritten() {
+    for (String size : List.of("-1", "many")) {
+      ImportBenchmark b = benchmark("library");
+      b.keyCache = size;
+      assertThrows(IllegalArgumentException.class, b::setUp, size);
+      assertEquals(null, b.dir, "no directory was created");
+    }
+  }
+
+  @Test
+  void theSealedImportWritesEveryRecordWithItsKeyCacheOff() throws Exception {
+    ImportBenchmark b = benchmark("library");
+    b.keyCache = "0";
+    b.setUp();
+    try {
+      assertEquals(2_000, b.sealedPut());
+      assertEquals(List.of("2000"), strings(b, "SELECT COUNT(*) FROM sr_record"));
+    } finally {
+      b.tearDown();
+    }
+  }
+
+  @Test
   void theSealedImportWritesEveryRecord() throws Exception {
     run("library", b -> {
       assertEquals(2_000, b.sealedPut());
