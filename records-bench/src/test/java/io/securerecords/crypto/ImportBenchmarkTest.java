@@ -37,7 +37,10 @@ class ImportBenchmarkTest {
   }
 
   private static void run(String twinIds, Run run) throws Exception {
-    ImportBenchmark b = benchmark(twinIds);
+    run(benchmark(twinIds), run);
+  }
+
+  private static void run(ImportBenchmark b, Run run) throws Exception {
     b.setUp();
     try {
       run.with(b);
@@ -97,15 +100,12 @@ class ImportBenchmarkTest {
 
   @Test
   void theSealedImportWritesEveryRecordWithItsKeyCacheOff() throws Exception {
-    ImportBenchmark b = benchmark("library");
-    b.keyCache = "0";
-    b.setUp();
-    try {
+    ImportBenchmark off = benchmark("library");
+    off.keyCache = "0";
+    run(off, b -> {
       assertEquals(2_000, b.sealedPut());
       assertEquals(List.of("2000"), strings(b, "SELECT COUNT(*) FROM sr_record"));
-    } finally {
-      b.tearDown();
-    }
+    });
   }
 
   @Test
