@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 // Three forks of ten iterations: one fork of five gave errors of 68 to 81% in the eighteenth
-// session's standard run, its iterations swinging between two levels (BENCHMARKS.md).
+// session's standard run, its iterations swinging between two levels (HISTORY.md).
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
 @Fork(3)

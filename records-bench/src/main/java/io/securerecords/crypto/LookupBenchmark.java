@@ -52,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 // Ten warm-ups, as the engines command has used: with three, the eighteenth session's standard
-// run had a first measured iteration up to 44% slower than the rest (BENCHMARKS.md).
+// run had a first measured iteration up to 44% slower than the rest (HISTORY.md).
 @Warmup(iterations = 10, time = 3)
 @Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})

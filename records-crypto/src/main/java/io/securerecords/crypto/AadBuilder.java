@@ -9,7 +9,7 @@ import java.util.Arrays;
  * Records already sealed depend on that encoding; {@code AadBuilderProperties} checks that the two
  * agree for all inputs. It exists because the stream takes a lock per write and copies the bytes
  * twice: without them, sealing and opening a record take 11 to 13% less time (records-bench,
- * BENCHMARKS.md, benchmark 1).
+ * HISTORY.md, seventh session).
  *
  * <p>Holds only names, ids and metadata, never field plaintext. Not thread-safe; one per call.
  */

@@ -73,7 +73,7 @@ final class DataKeys {
             // Idle expiry as a per-entry expiry that every read resets, not expireAfterAccess:
             // with a maximum size, Caffeine 3.3.1's expireAfterAccess moves cold entries about
             // on reads, which took a get's opening in a sweep over 50,000 cached keys from 11 to
-            // about 20 us (records-bench/BENCHMARKS.md, twentieth session).
+            // about 20 us (records-bench/HISTORY.md, twentieth session).
             .expireAfter(Expiry.accessing((ClientId c, ClientKeys k) -> idleExpiry))
             .ticker(() -> nanos(clock.instant()))
             // Drops idle keys when they expire, not at the next read or write: an instance that
